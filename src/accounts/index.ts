@@ -1,0 +1,3 @@
+export { AccountsModule } from './accounts.module';
+export { AccountsService } from './application/accounts.service';
+export { AccountSchema } from './infrastructure/account.schema';

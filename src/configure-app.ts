@@ -1,0 +1,43 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { bodyParserErrors, jsonBodyParser, requireJsonContentType } from './shared/http/body-parsing';
+import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
+import { flattenValidationErrors, validationProblem } from './shared/http/validation-errors';
+
+export function buildOpenApiDocument(app: INestApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('Payments API')
+    .setDescription(
+      'Quotes, idempotent batch payments and signed webhooks. Authorize with an API key ' +
+        '(outside production the demo key `sk_test_demo` works). Every error is `application/problem+json`.',
+    )
+    .setVersion('1.0.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Your API key, e.g. sk_test_demo' })
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY' }, 'admin')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Everything between Express and the controllers; shared by the service and the e2e tests. */
+export function configureApp(app: NestExpressApplication): void {
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(requireJsonContentType, jsonBodyParser, bodyParserErrors);
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+      exceptionFactory: (errors) => validationProblem(flattenValidationErrors(errors)),
+    }),
+  );
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'docs-json',
+    swaggerOptions: { persistAuthorization: true, displayRequestDuration: true },
+  });
+}

@@ -1,0 +1,35 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { type DynamicModule, Global, Injectable, Logger, Module, type OnModuleInit } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { migrateWithLock } from './migrate';
+import { ormOptions } from './orm-options';
+
+/** Applies pending migrations before any other part of the service touches the database. */
+@Injectable()
+export class MigrationRunner implements OnModuleInit {
+  private readonly logger = new Logger('Migrations');
+
+  constructor(private readonly orm: MikroORM) {}
+
+  async onModuleInit(): Promise<void> {
+    const applied = await migrateWithLock(this.orm);
+    if (applied.length > 0) this.logger.log(`applied ${applied.join(', ')}`);
+  }
+}
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    if (!config.DATABASE_URL) throw new Error('DATABASE_URL must be resolved before the module is built');
+    const url = config.DATABASE_URL;
+    return {
+      module: DatabaseModule,
+      imports: [
+        MikroOrmModule.forRoot({ ...ormOptions(url, config.DATABASE_POOL_SIZE), registerRequestContext: true }),
+      ],
+      providers: [MigrationRunner],
+    };
+  }
+}

@@ -1,0 +1,5 @@
+import { AccountSchema } from '../accounts';
+import { QuoteSchema } from '../quotes';
+
+/** Every table's schema, for the ORM, the migration generator and the schema-drift check. */
+export const ALL_ENTITIES = [AccountSchema, QuoteSchema];

@@ -1,0 +1,36 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { join } from 'node:path';
+import { ALL_ENTITIES } from './entities';
+
+/** The folder that holds the migrations: `dist/migrations` when built, `migrations/` under ts-node/Jest. */
+const migrationsDir = join(__dirname, '..', '..', 'migrations');
+
+export function ormOptions(clientUrl: string, poolSize = 20): Options {
+  return defineConfig({
+    clientUrl,
+    entities: ALL_ENTITIES,
+    extensions: [Migrator],
+    pool: { min: 0, max: poolSize, idleTimeoutMillis: 30000 },
+    driverOptions: { connection: { application_name: 'payments-api' } },
+    // A request-scoped or transaction-scoped context is always required: the global identity map
+    // would leak entities between requests.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    ignoreUndefinedInQuery: true,
+    debug: false,
+    migrations: {
+      path: migrationsDir,
+      pathTs: migrationsDir,
+      glob: '!(*.d).{js,ts}',
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+      emit: 'ts',
+      fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `_${name}` : ''}`,
+    },
+    schemaGenerator: { disableForeignKeys: false },
+  });
+}

@@ -1,0 +1,40 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, MikroOrmHealthIndicator } from '@nestjs/terminus';
+import { pendingMigrations } from '../database/migrate';
+import { Public } from '../shared/http/request-context';
+
+@ApiTags('Operations')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: MikroOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly orm: MikroORM,
+  ) {}
+
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness', description: 'The process is up and serving HTTP.' })
+  @ApiOkResponse({ description: 'Alive' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness', description: 'The database answers and every migration is applied.' })
+  @ApiServiceUnavailableResponse({ description: 'Not ready: the body names the failing check' })
+  ready() {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 1500 }),
+      async () => {
+        const indicator = this.indicators.check('migrations');
+        const pending = await pendingMigrations(this.orm);
+        return pending.length === 0 ? indicator.up() : indicator.down({ pending });
+      },
+    ]);
+  }
+}

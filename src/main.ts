@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { type AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { configureApp } from './configure-app';
+import { type RunningPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+
+async function bootstrap(): Promise<void> {
+  const startedAt = performance.now();
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+
+  let embedded: RunningPostgres | undefined;
+  if (!config.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres(config.DATA_DIR);
+    config.DATABASE_URL = embedded.url;
+  }
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    bufferLogs: true,
+  }).catch(async (error: unknown) => {
+    await embedded?.stop();
+    throw error;
+  });
+  configureApp(app);
+  await app.listen(config.PORT);
+
+  const logger = app.get(Logger);
+  logger.log(
+    `Payments API ready on http://localhost:${config.PORT} (docs at /docs) in ${Math.round(performance.now() - startedAt)} ms, ` +
+      `database: ${embedded ? `embedded PostgreSQL in ${config.DATA_DIR}` : 'DATABASE_URL'}`,
+  );
+
+  // Stop taking requests, let in-flight ones finish, stop the schedulers (module destroy hooks),
+  // and only then the embedded database they were all using.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received, shutting down`);
+    const force = setTimeout(() => process.exit(1), 25_000).unref();
+    try {
+      await app.close();
+      await embedded?.stop();
+    } finally {
+      clearTimeout(force);
+      process.exit(0);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+void bootstrap().catch((error: unknown) => {
+  console.error('The service could not start:', error);
+  process.exit(1);
+});

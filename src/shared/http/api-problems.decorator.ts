@@ -1,0 +1,31 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ProblemDto } from './problem.dto';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid request (`validation-failed`, `malformed-json`, ...)',
+  401: 'Missing or unknown API key (`unauthorized`)',
+  403: 'The AccountId header names another account (`account-mismatch`)',
+  404: 'Not found, or not this account\'s',
+  409: 'Conflict with the current state',
+  413: 'Body over 1 MiB (`payload-too-large`)',
+  415: 'Body is not application/json (`unsupported-media-type`)',
+  422: 'Valid request that the business rules refuse',
+  429: 'Too many requests (`rate-limited`), see Retry-After',
+  503: 'Temporarily unavailable, retry later',
+};
+
+/** Documents the problem+json answers a route can give, each with the problem schema. */
+export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
+  const all = [...new Set([...statuses, 429, 503])].sort();
+  return applyDecorators(
+    ApiExtraModels(ProblemDto),
+    ...all.map((status) =>
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status] ?? 'Error',
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
+      }),
+    ),
+  );
+}

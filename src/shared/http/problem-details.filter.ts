@@ -1,0 +1,78 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, type DomainErrorKind } from '../domain/domain-error';
+import { problem, type Problem, PROBLEM_CONTENT_TYPE, ProblemException } from './problem';
+
+const STATUS_OF: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  'not-found': 404,
+  conflict: 409,
+  unprocessable: 422,
+};
+
+const CODE_OF_STATUS: Record<number, string> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'unprocessable',
+  429: 'rate-limited',
+  503: 'service-unavailable',
+};
+
+/** Errors of the database driver that mean "the database is not reachable right now". */
+const isDatabaseUnavailable = (error: unknown): boolean =>
+  error instanceof Error &&
+  (/ECONNREFUSED|ECONNRESET|Connection terminated|the database system is (shutting down|starting up)|Knex: Timeout acquiring a connection|terminating connection/.test(
+    error.message,
+  ) ||
+    error.name === 'ConnectionException');
+
+/**
+ * Turns every error into `application/problem+json` with a stable `code`. Client mistakes keep
+ * their status; anything unexpected is a 500 that reveals nothing (no stack, no SQL) and is logged.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const { body, headers } = this.toProblem(exception);
+    body.instance = request.originalUrl?.split('?')[0];
+    if (response.headersSent) return;
+    response.status(body.status).set({ ...headers, 'content-type': PROBLEM_CONTENT_TYPE }).send(JSON.stringify(body));
+  }
+
+  toProblem(exception: unknown): { body: Problem; headers: Record<string, string> } {
+    if (exception instanceof ProblemException) return { body: { ...exception.problem }, headers: exception.headers };
+    if (exception instanceof DomainError) {
+      return { body: problem(STATUS_OF[exception.kind], exception.code, exception.message), headers: {} };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const detail = status === 404 ? 'No such route' : this.httpDetail(exception);
+      const headers: Record<string, string> = status === 429 ? { 'retry-after': '60' } : {};
+      return { body: problem(status, CODE_OF_STATUS[status] ?? 'error', detail), headers };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+      return { body: problem(503, 'service-unavailable', 'The service is temporarily unavailable, retry later'), headers: { 'retry-after': '1' } };
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return { body: problem(500, 'internal-error', 'An unexpected error occurred'), headers: {} };
+  }
+
+  private httpDetail(exception: HttpException): string {
+    const response = exception.getResponse();
+    if (typeof response === 'string') return response;
+    const message = (response as { message?: unknown }).message;
+    return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+  }
+}

@@ -1,0 +1,52 @@
+import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { AppModule } from '../../src/app.module';
+import { type AppConfig, loadConfig } from '../../src/config/app-config';
+import { configureApp } from '../../src/configure-app';
+import { Clock } from '../../src/shared/domain';
+import { FakeClock } from './fake-clock';
+import { createTestDatabase } from './test-database';
+
+export const DEMO_KEY = 'sk_test_demo_key_for_tests';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  clock: FakeClock;
+  databaseUrl: string;
+  /** supertest bound to the app, authorized with the demo key unless a test says otherwise. */
+  http: () => request.Agent;
+  close(): Promise<void>;
+}
+
+/** The whole service, as `npm start` builds it, on a database of this test file's own. */
+export async function createTestApp(env: Record<string, string> = {}, databaseUrl?: string): Promise<TestApp> {
+  const url = databaseUrl ?? (await createTestDatabase());
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DEMO_API_KEY: DEMO_KEY,
+    DATABASE_POOL_SIZE: '10',
+    PAYOUT_SIMULATOR: 'off',
+    ...env,
+    DATABASE_URL: url,
+  });
+  const clock = new FakeClock();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
+  configureApp(app);
+  await app.init();
+  const server = app.getHttpServer();
+  return {
+    app,
+    config,
+    clock,
+    databaseUrl: url,
+    http: () => request.agent(server).set('Authorization', `Bearer ${DEMO_KEY}`),
+    close: () => app.close(),
+  };
+}
