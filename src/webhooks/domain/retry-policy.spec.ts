@@ -6,7 +6,10 @@ const DAY = 24 * HOUR;
 const created = new Date('2025-01-01T00:00:00Z');
 
 /** A policy whose "random" is fixed, so each wait is exact: 0 = shortest, 0.5 = nominal, 1 = longest. */
-function policy(random: number, options = { baseMs: 10 * SECOND, maxDelayMs: 12 * HOUR, windowMs: 7 * DAY }) {
+function policy(
+  random: number,
+  options = { baseMs: 10 * SECOND, maxDelayMs: 12 * HOUR, windowMs: 7 * DAY },
+) {
   return new RetryPolicy(options, () => random);
 }
 
@@ -19,7 +22,9 @@ function delayOf(p: RetryPolicy, failedAttempts: number, retryAfterMs?: number):
 describe('RetryPolicy', () => {
   it('the n-th retry waits about base × 2^(n-1)', () => {
     const nominal = policy(0.5);
-    expect([1, 2, 3, 4, 5].map((n) => delayOf(nominal, n))).toEqual([10, 20, 40, 80, 160].map((s) => s * SECOND));
+    expect([1, 2, 3, 4, 5].map((n) => delayOf(nominal, n))).toEqual(
+      [10, 20, 40, 80, 160].map((s) => s * SECOND),
+    );
   });
 
   it('delays are capped at the maximum', () => {
@@ -31,7 +36,11 @@ describe('RetryPolicy', () => {
   it('jitter stays within its bounds', () => {
     expect(delayOf(policy(0), 3)).toBe(40 * SECOND * (1 - RETRY_JITTER));
     expect(delayOf(policy(0.999999), 3)).toBeLessThanOrEqual(40 * SECOND * (1 + RETRY_JITTER));
-    const random = new RetryPolicy({ baseMs: 10 * SECOND, maxDelayMs: 12 * HOUR, windowMs: 7 * DAY });
+    const random = new RetryPolicy({
+      baseMs: 10 * SECOND,
+      maxDelayMs: 12 * HOUR,
+      windowMs: 7 * DAY,
+    });
     for (let i = 0; i < 1000; i++) {
       const delay = delayOf(random, 3)!;
       expect(delay).toBeGreaterThanOrEqual(32 * SECOND);
@@ -50,15 +59,24 @@ describe('RetryPolicy', () => {
   it('no attempt is scheduled past the 7-day window', () => {
     const p = policy(1);
     const nearTheEnd = new Date(created.getTime() + 7 * DAY - 5 * SECOND);
-    expect(p.nextAttemptAt({ eventCreatedAt: created, failedAttempts: 1, now: nearTheEnd })).toBeNull();
+    expect(
+      p.nextAttemptAt({ eventCreatedAt: created, failedAttempts: 1, now: nearTheEnd }),
+    ).toBeNull();
     const early = new Date(created.getTime() + HOUR);
-    expect(p.nextAttemptAt({ eventCreatedAt: created, failedAttempts: 1, now: early, retryAfterMs: 8 * DAY })).toBeNull();
+    expect(
+      p.nextAttemptAt({
+        eventCreatedAt: created,
+        failedAttempts: 1,
+        now: early,
+        retryAfterMs: 8 * DAY,
+      }),
+    ).toBeNull();
   });
 
   it.each([0, 0.5, 1])('the default schedule (random %p) ends within 7 days', (random) => {
     const p = policy(random);
     const attempts = [created];
-    for (let next: Date | null = created; next; ) {
+    for (let next: Date | null = created; next;) {
       const now: Date = attempts[attempts.length - 1];
       next = p.nextAttemptAt({ eventCreatedAt: created, failedAttempts: attempts.length, now });
       if (next) attempts.push(next);

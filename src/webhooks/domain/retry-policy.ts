@@ -37,7 +37,12 @@ export class RetryPolicy {
   }
 
   /** When to try again, or null when that would fall outside the window (the delivery FAILED). */
-  nextAttemptAt({ eventCreatedAt, failedAttempts, now, retryAfterMs }: NextAttemptInput): Date | null {
+  nextAttemptAt({
+    eventCreatedAt,
+    failedAttempts,
+    now,
+    retryAfterMs,
+  }: NextAttemptInput): Date | null {
     if (!Number.isInteger(failedAttempts) || failedAttempts < 1) {
       throw new RangeError(`failedAttempts must be an integer >= 1, not ${failedAttempts}`);
     }

@@ -17,7 +17,9 @@ describe('WebhookSecret', () => {
       const value = secretOf(bytes);
       expect(WebhookSecret.parse(value).value).toBe(value);
     }
-    expect(WebhookSecret.parse('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw').value).toBe('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
+    expect(WebhookSecret.parse('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw').value).toBe(
+      'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    );
   });
 
   it.each([

@@ -1,10 +1,15 @@
 import { isPublicAddress } from './address-policy';
 
 describe('isPublicAddress', () => {
-  it.each(['8.8.8.8', '1.1.1.1', '93.184.215.14', '2606:4700:4700::1111', '2a00:1450:4001:82b::200e', '::ffff:8.8.8.8', '64:ff9b::808:808'])(
-    'accepts public unicast %s',
-    (ip) => expect(isPublicAddress(ip)).toBe(true),
-  );
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '93.184.215.14',
+    '2606:4700:4700::1111',
+    '2a00:1450:4001:82b::200e',
+    '::ffff:8.8.8.8',
+    '64:ff9b::808:808',
+  ])('accepts public unicast %s', (ip) => expect(isPublicAddress(ip)).toBe(true));
 
   it.each([
     ['loopback', '127.0.0.1'],

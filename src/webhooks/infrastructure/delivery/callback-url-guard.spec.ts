@@ -9,7 +9,8 @@ const dns: Record<string, string[]> = {
 };
 const resolve: HostResolver = async (host) => {
   const addresses = dns[host];
-  if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+  if (!addresses)
+    throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
   return addresses;
 };
 
@@ -17,7 +18,10 @@ const strict = new CallbackUrlGuard({ allowPrivate: false, resolve });
 const lenient = new CallbackUrlGuard({ allowPrivate: true, resolve });
 
 async function refusal(guard: CallbackUrlGuard, url: string): Promise<DomainError> {
-  const error = await guard.check(url).then(() => null, (e: unknown) => e);
+  const error = await guard.check(url).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   expect(error).toMatchObject({ kind: 'invalid', code: 'invalid-callback-url' });
   return error as DomainError;
@@ -31,7 +35,10 @@ describe('CallbackUrlGuard', () => {
   });
 
   it('accepts public IPv4 and IPv6 literals', async () => {
-    await expect(strict.check('https://8.8.8.8/')).resolves.toMatchObject({ address: '8.8.8.8', family: 4 });
+    await expect(strict.check('https://8.8.8.8/')).resolves.toMatchObject({
+      address: '8.8.8.8',
+      family: 4,
+    });
     await expect(strict.check('https://[2606:4700:4700::1111]:8443/h')).resolves.toMatchObject({
       address: '2606:4700:4700::1111',
       family: 6,
@@ -55,9 +62,12 @@ describe('CallbackUrlGuard', () => {
     await refusal(strict, url);
   });
 
-  it.each(['https://localhost/', 'https://LOCALHOST./', 'https://api.localhost/'])('refuses %s', async (url) => {
-    await refusal(strict, url);
-  });
+  it.each(['https://localhost/', 'https://LOCALHOST./', 'https://api.localhost/'])(
+    'refuses %s',
+    async (url) => {
+      await refusal(strict, url);
+    },
+  );
 
   it('refuses a name resolving to a private address', async () => {
     expect((await refusal(strict, 'https://internal.example.com/')).message).toMatch(/private/);
@@ -69,19 +79,33 @@ describe('CallbackUrlGuard', () => {
   });
 
   it('refuses a host that does not resolve', async () => {
-    expect((await refusal(strict, 'https://nowhere.example.com/')).message).toMatch(/does not resolve/);
-    await refusal(new CallbackUrlGuard({ allowPrivate: true, resolve: async () => [] }), 'http://x.test/');
+    expect((await refusal(strict, 'https://nowhere.example.com/')).message).toMatch(
+      /does not resolve/,
+    );
+    await refusal(
+      new CallbackUrlGuard({ allowPrivate: true, resolve: async () => [] }),
+      'http://x.test/',
+    );
   });
 
   it('refuses http unless private URLs are allowed', async () => {
     expect((await refusal(strict, 'http://hooks.example.com/')).message).toMatch(/https/);
-    await expect(lenient.check('http://hooks.example.com/')).resolves.toMatchObject({ address: '93.184.215.14' });
+    await expect(lenient.check('http://hooks.example.com/')).resolves.toMatchObject({
+      address: '93.184.215.14',
+    });
   });
 
   it('allows private addresses when private URLs are allowed', async () => {
-    await expect(lenient.check('http://127.0.0.1:3000/hooks')).resolves.toMatchObject({ address: '127.0.0.1' });
-    await expect(lenient.check('http://internal.example.com/')).resolves.toMatchObject({ address: '10.1.2.3' });
-    await expect(lenient.check('http://[::1]:8080/')).resolves.toMatchObject({ address: '::1', family: 6 });
+    await expect(lenient.check('http://127.0.0.1:3000/hooks')).resolves.toMatchObject({
+      address: '127.0.0.1',
+    });
+    await expect(lenient.check('http://internal.example.com/')).resolves.toMatchObject({
+      address: '10.1.2.3',
+    });
+    await expect(lenient.check('http://[::1]:8080/')).resolves.toMatchObject({
+      address: '::1',
+      family: 6,
+    });
   });
 
   it('resolves with the system resolver by default', async () => {

@@ -52,7 +52,9 @@ export class CallbackUrlGuard {
 
     // Every address, not just the first: the HTTP client or a retry could use any of them.
     if (!this.allowPrivate && !addresses.every(isPublicAddress)) {
-      throw invalid(`callbackUrl host "${host}" is or resolves to a loopback, private, link-local or reserved address`);
+      throw invalid(
+        `callbackUrl host "${host}" is or resolves to a loopback, private, link-local or reserved address`,
+      );
     }
     const address = addresses[0];
     return { url, address, family: isIP(address) === 6 ? 6 : 4 };
@@ -85,7 +87,9 @@ export class CallbackUrlGuard {
     } catch {
       addresses = [];
     }
-    if (addresses.length === 0 || !addresses.every((address) => isIP(address))) throw invalid(`callbackUrl host "${host}" does not resolve`);
+    if (addresses.length === 0 || !addresses.every((address) => isIP(address))) {
+      throw invalid(`callbackUrl host "${host}" does not resolve`);
+    }
     return addresses;
   }
 }

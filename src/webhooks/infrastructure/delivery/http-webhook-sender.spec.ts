@@ -46,7 +46,12 @@ describe('HttpWebhookSender', () => {
       let body = '';
       req.setEncoding('utf8').on('data', (part: string) => (body += part));
       req.on('end', () => {
-        received.push({ path: req.url!, remotePort: req.socket.remotePort!, headers: req.headers, body });
+        received.push({
+          path: req.url!,
+          remotePort: req.socket.remotePort!,
+          headers: req.headers,
+          body,
+        });
         routes[req.url!](req, res);
       });
     });
@@ -110,13 +115,26 @@ describe('HttpWebhookSender', () => {
   });
 
   it('reports a timeout, with the status, when the answer is too slow to end', async () => {
-    expect(await send('/trickle')).toMatchObject({ statusCode: 200, error: 'timeout after 300 ms' });
+    expect(await send('/trickle')).toMatchObject({
+      statusCode: 200,
+      error: 'timeout after 300 ms',
+    });
   });
 
   it('keeps connections alive across deliveries', async () => {
-    const oneSocket = new HttpWebhookSender({ timeoutMs: 300, userAgent: 'test', maxConnectionsPerOrigin: 1 });
-    const request = { url: new URL(`http://127.0.0.1:${port}/ok`), address: '127.0.0.1', family: 4 as const };
-    await Promise.all(Array.from({ length: 10 }, () => oneSocket.send({ ...request, headers: {}, body: '{}' })));
+    const oneSocket = new HttpWebhookSender({
+      timeoutMs: 300,
+      userAgent: 'test',
+      maxConnectionsPerOrigin: 1,
+    });
+    const request = {
+      url: new URL(`http://127.0.0.1:${port}/ok`),
+      address: '127.0.0.1',
+      family: 4 as const,
+    };
+    await Promise.all(
+      Array.from({ length: 10 }, () => oneSocket.send({ ...request, headers: {}, body: '{}' })),
+    );
     await oneSocket.close();
     expect(new Set(received.slice(-10).map((r) => r.remotePort)).size).toBe(1);
   });
@@ -144,7 +162,10 @@ describe('HttpWebhookSender', () => {
         headers: {},
         body: '{}',
       });
-      expect(result).toMatchObject({ statusCode: null, error: expect.stringMatching(/^DEPTH_ZERO_SELF_SIGNED_CERT: /) });
+      expect(result).toMatchObject({
+        statusCode: null,
+        error: expect.stringMatching(/^DEPTH_ZERO_SELF_SIGNED_CERT: /),
+      });
       expect(serverNames).toEqual(['receiver.test']);
     } finally {
       await new Promise((done) => tlsServer.close(done));

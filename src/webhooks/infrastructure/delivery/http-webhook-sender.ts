@@ -96,7 +96,11 @@ export class HttpWebhookSender {
 
 type ErrorLike = Partial<NodeJS.ErrnoException> & { errors?: unknown[] };
 
-const TIMEOUT_CODES = ['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'];
+const TIMEOUT_CODES = [
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+];
 
 function isTimeout(error: unknown): boolean {
   return TIMEOUT_CODES.includes((error as ErrorLike | undefined)?.code ?? '');

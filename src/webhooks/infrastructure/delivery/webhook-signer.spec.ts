@@ -12,7 +12,9 @@ describe('WebhookSigner', () => {
   const signer = new WebhookSigner();
 
   it('matches the Standard Webhooks test vector', () => {
-    expect(signer.sign(secret, msgId, timestamp, body)).toBe('v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=');
+    expect(signer.sign(secret, msgId, timestamp, body)).toBe(
+      'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
+    );
   });
 
   it('builds headers that the library verifies', () => {
@@ -24,7 +26,10 @@ describe('WebhookSigner', () => {
   });
 
   it('signs with the right secret when many are cached and evicted', () => {
-    const secrets = Array.from({ length: 1100 }, () => 'whsec_' + randomBytes(32).toString('base64'));
+    const secrets = Array.from(
+      { length: 1100 },
+      () => 'whsec_' + randomBytes(32).toString('base64'),
+    );
     for (const s of secrets) signer.sign(s, msgId, timestamp, body);
     for (const s of [secrets[0], secrets[1099], secret]) {
       const headers = signer.headers(s, msgId, new Date(), body);
