@@ -20,13 +20,19 @@ const quote = (currency = USD, fee = '25.00'): PaymentQuoteTerms => ({
 const detailsFor = (terms: PaymentQuoteTerms, overrides: Partial<PaymentDetailsProps> = {}) =>
   PaymentDetails.create({
     quoteId: terms.id,
-    amount: Money.parsePositive('1250.50', terms.currency),
     beneficiary: Beneficiary.create({ name: 'Asha Rao', accountNumber: '50100012345678' }),
     ...overrides,
+    amount: overrides.amount ?? Money.parsePositive('1250.50', terms.currency),
   });
 
 const newPayment = (terms = quote(), overrides: Partial<PaymentDetailsProps> = {}): Payment =>
-  Payment.create({ accountId, externalRef: 'order-8812', details: detailsFor(terms, overrides), quote: terms, now: T0 });
+  Payment.create({
+    accountId,
+    externalRef: 'order-8812',
+    details: detailsFor(terms, overrides),
+    quote: terms,
+    now: T0,
+  });
 
 /** A stored payment in the given status, as a repository would load it. */
 const storedIn = (status: PaymentStatus): Payment =>
@@ -46,25 +52,39 @@ const moveTo: Record<Exclude<PaymentStatus, 'PENDING'>, (p: Payment, now: Date) 
 };
 const ALLOWED = ['PENDING→PROCESSING', 'PROCESSING→PAID', 'PROCESSING→FAILED', 'PENDING→CANCELLED'];
 const EVERY_MOVE = PAYMENT_STATUSES.flatMap((from) =>
-  (Object.keys(moveTo) as Array<keyof typeof moveTo>).map((to) => ({ from, to, allowed: ALLOWED.includes(`${from}→${to}`) })),
+  (Object.keys(moveTo) as Array<keyof typeof moveTo>).map((to) => ({
+    from,
+    to,
+    allowed: ALLOWED.includes(`${from}→${to}`),
+  })),
 );
 
 describe('Payment lifecycle', () => {
-  it.each(EVERY_MOVE.filter((m) => m.allowed))('a $from payment can move to $to', ({ from, to }) => {
-    const payment = storedIn(from);
-    moveTo[to](payment, at(5));
-    expect(payment.status).toBe(to);
-  });
+  it.each(EVERY_MOVE.filter((m) => m.allowed))(
+    'a $from payment can move to $to',
+    ({ from, to }) => {
+      const payment = storedIn(from);
+      moveTo[to](payment, at(5));
+      expect(payment.status).toBe(to);
+    },
+  );
 
-  it.each(EVERY_MOVE.filter((m) => !m.allowed))('a $from payment cannot move to $to', ({ from, to }) => {
-    const payment = storedIn(from);
-    const before = payment.toView();
-    expect(() => moveTo[to](payment, at(5))).toThrow(
-      new DomainError('conflict', 'invalid-state', `payment ${payment.id} is ${from} and cannot move to ${to}`),
-    );
-    expect(payment.toView()).toEqual(before);
-    expect(payment.pullEvents()).toEqual([]);
-  });
+  it.each(EVERY_MOVE.filter((m) => !m.allowed))(
+    'a $from payment cannot move to $to',
+    ({ from, to }) => {
+      const payment = storedIn(from);
+      const before = payment.toView();
+      expect(() => moveTo[to](payment, at(5))).toThrow(
+        new DomainError(
+          'conflict',
+          'invalid-state',
+          `payment ${payment.id} is ${from} and cannot move to ${to}`,
+        ),
+      );
+      expect(payment.toView()).toEqual(before);
+      expect(payment.pullEvents()).toEqual([]);
+    },
+  );
 
   it('a PENDING payment can be cancelled', () => {
     const payment = newPayment();
@@ -74,12 +94,18 @@ describe('Payment lifecycle', () => {
 
   it('a PAID payment cannot be cancelled', () => {
     const payment = storedIn('PAID');
-    expect(() => payment.cancel(at(1))).toThrow(expect.objectContaining({ kind: 'conflict', code: 'invalid-state' }));
-    expect(() => payment.cancel(at(1))).toThrow(`payment ${payment.id} is PAID and cannot move to CANCELLED`);
+    expect(() => payment.cancel(at(1))).toThrow(
+      expect.objectContaining({ kind: 'conflict', code: 'invalid-state' }),
+    );
+    expect(() => payment.cancel(at(1))).toThrow(
+      `payment ${payment.id} is PAID and cannot move to CANCELLED`,
+    );
   });
 
   it('a PROCESSING payment cannot be cancelled: the payout has started', () => {
-    expect(() => storedIn('PROCESSING').cancel(at(1))).toThrow(/is PROCESSING and cannot move to CANCELLED/);
+    expect(() => storedIn('PROCESSING').cancel(at(1))).toThrow(
+      /is PROCESSING and cannot move to CANCELLED/,
+    );
   });
 
   it('every change bumps the version by one', () => {
@@ -125,8 +151,12 @@ describe('Payment lifecycle', () => {
     cancelled.cancel(at(1));
     const paid = storedIn('PROCESSING');
     paid.markPaid(at(1));
-    expect(cancelled.pullEvents().map((e) => [e.type, e.payload.status])).toEqual([['payment.cancelled', 'CANCELLED']]);
-    expect(paid.pullEvents().map((e) => [e.type, e.payload.status])).toEqual([['payment.paid', 'PAID']]);
+    expect(cancelled.pullEvents().map((e) => [e.type, e.payload.status])).toEqual([
+      ['payment.cancelled', 'CANCELLED'],
+    ]);
+    expect(paid.pullEvents().map((e) => [e.type, e.payload.status])).toEqual([
+      ['payment.paid', 'PAID'],
+    ]);
   });
 
   it('each event has its own id', () => {
@@ -145,7 +175,9 @@ describe('Payment lifecycle', () => {
   it('a failed payment needs a reason of 1 to 500 characters, not blank', () => {
     for (const bad of ['', '   ', 'r'.repeat(501)]) {
       const payment = storedIn('PROCESSING');
-      expect(() => payment.markFailed(bad, at(1))).toThrow(expect.objectContaining({ code: 'invalid-failure-reason' }));
+      expect(() => payment.markFailed(bad, at(1))).toThrow(
+        expect.objectContaining({ code: 'invalid-failure-reason' }),
+      );
       expect(payment.status).toBe('PROCESSING');
     }
     const payment = storedIn('PROCESSING');
@@ -168,8 +200,20 @@ describe('Payment lifecycle', () => {
 describe('Payment creation', () => {
   it('a new payment is PENDING at version 1 with its quote currency, country and fee', () => {
     const terms = quote();
-    const payment = Payment.create({ accountId, externalRef: 'order-8812', details: detailsFor(terms), quote: terms, now: T0 });
-    expect(payment).toMatchObject({ status: 'PENDING', version: 1, quoteId: terms.id, country: terms.country, fee: terms.fee });
+    const payment = Payment.create({
+      accountId,
+      externalRef: 'order-8812',
+      details: detailsFor(terms),
+      quote: terms,
+      now: T0,
+    });
+    expect(payment).toMatchObject({
+      status: 'PENDING',
+      version: 1,
+      quoteId: terms.id,
+      country: terms.country,
+      fee: terms.fee,
+    });
     expect(payment.currency.code).toBe('USD');
     expect(payment.createdAt).toEqual(T0);
     expect(payment.updatedAt).toEqual(T0);
@@ -180,23 +224,34 @@ describe('Payment creation', () => {
     expect(newPayment().id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
     const id = newId();
     const terms = quote();
-    expect(Payment.create({ id, accountId, externalRef: 'r', details: detailsFor(terms), quote: terms, now: T0 }).id).toBe(id);
+    expect(
+      Payment.create({
+        id,
+        accountId,
+        externalRef: 'r',
+        details: detailsFor(terms),
+        quote: terms,
+        now: T0,
+      }).id,
+    ).toBe(id);
   });
 
   it('a payment cannot use details written for another quote', () => {
     const terms = quote();
     const details = detailsFor(quote());
-    expect(() => Payment.create({ accountId, externalRef: 'r', details, quote: terms, now: T0 })).toThrow(
-      expect.objectContaining({ code: 'quote-mismatch' }),
-    );
+    expect(() =>
+      Payment.create({ accountId, externalRef: 'r', details, quote: terms, now: T0 }),
+    ).toThrow(expect.objectContaining({ code: 'quote-mismatch' }));
   });
 
   it('a payment cannot be in another currency than its quote', () => {
     const terms = quote();
-    const details = detailsFor(terms, { amount: Money.parsePositive('1250', CurrencyCode.of('JPY')) });
-    expect(() => Payment.create({ accountId, externalRef: 'r', details, quote: terms, now: T0 })).toThrow(
-      expect.objectContaining({ code: 'currency-mismatch' }),
-    );
+    const details = detailsFor(terms, {
+      amount: Money.parsePositive('1250', CurrencyCode.of('JPY')),
+    });
+    expect(() =>
+      Payment.create({ accountId, externalRef: 'r', details, quote: terms, now: T0 }),
+    ).toThrow(expect.objectContaining({ code: 'currency-mismatch' }));
   });
 
   it('a fee may be zero', () => {
@@ -207,14 +262,22 @@ describe('Payment creation', () => {
   it('an invalid externalRef is refused', () => {
     const terms = quote();
     expect(() =>
-      Payment.create({ accountId, externalRef: 'bad\nref', details: detailsFor(terms), quote: terms, now: T0 }),
+      Payment.create({
+        accountId,
+        externalRef: 'bad\nref',
+        details: detailsFor(terms),
+        quote: terms,
+        now: T0,
+      }),
     ).toThrow(expect.objectContaining({ code: 'invalid-external-ref' }));
   });
 
   it('the content used for replays is the one the client sent', () => {
     const terms = quote();
     const payment = newPayment(terms, { metadata: { b: '2', a: '1' } });
-    expect(payment.details.sameContentAs(detailsFor(terms, { metadata: { a: '1', b: '2' } }))).toBe(true);
+    expect(payment.details.sameContentAs(detailsFor(terms, { metadata: { a: '1', b: '2' } }))).toBe(
+      true,
+    );
     expect(payment.details.sameContentAs(detailsFor(terms, { reference: 'other' }))).toBe(false);
   });
 });
@@ -225,7 +288,10 @@ describe('Payment storage', () => {
   });
 
   it('a payment round-trips through its state unchanged', () => {
-    const payment = newPayment(quote(), { reference: 'Invoice 8812', metadata: { orderId: '8812' } });
+    const payment = newPayment(quote(), {
+      reference: 'Invoice 8812',
+      metadata: { orderId: '8812' },
+    });
     payment.markProcessing(at(2));
     expect(Payment.restore(payment.toState()).toView()).toEqual(payment.toView());
   });
@@ -288,7 +354,11 @@ describe('Payment view', () => {
       details: PaymentDetails.create({
         quoteId: terms.id,
         amount: Money.parsePositive('1250.50', terms.currency),
-        beneficiary: Beneficiary.create({ name: 'Asha Rao', accountNumber: '50100012345678', bankCode: 'HDFC0000123' }),
+        beneficiary: Beneficiary.create({
+          name: 'Asha Rao',
+          accountNumber: '50100012345678',
+          bankCode: 'HDFC0000123',
+        }),
         reference: 'Invoice 8812',
         purpose: 'SUPPLIER_PAYMENT',
         metadata: { orderId: '8812' },
@@ -320,17 +390,33 @@ describe('Payment view', () => {
     ['JPY', '1250', '25', '1250', '25'],
     ['USD', '1250.5', '25', '1250.50', '25.00'],
     ['KWD', '1250.5', '0.25', '1250.500', '0.250'],
-  ])('amounts in %s have exactly its minor-unit decimals', (code, amount, fee, shownAmount, shownFee) => {
-    const currency = CurrencyCode.of(code);
-    const terms = quote(currency, fee);
-    const view = newPayment(terms, { amount: Money.parsePositive(amount, currency) }).toView();
-    expect([view.amount, view.currency, view.fee]).toEqual([shownAmount, code, { amount: shownFee, currency: code }]);
-  });
+  ])(
+    'amounts in %s have exactly its minor-unit decimals',
+    (code, amount, fee, shownAmount, shownFee) => {
+      const currency = CurrencyCode.of(code);
+      const terms = quote(currency, fee);
+      const view = newPayment(terms, { amount: Money.parsePositive(amount, currency) }).toView();
+      expect([view.amount, view.currency, view.fee]).toEqual([
+        shownAmount,
+        code,
+        { amount: shownFee, currency: code },
+      ]);
+    },
+  );
 
   it('absent optional fields have a stable shape: null, and {} for metadata', () => {
     const view = newPayment().toView();
-    expect(view).toMatchObject({ reference: null, purpose: null, metadata: {}, failureReason: null });
-    expect(view.beneficiary).toStrictEqual({ name: 'Asha Rao', accountNumber: '50100012345678', bankCode: null });
+    expect(view).toMatchObject({
+      reference: null,
+      purpose: null,
+      metadata: {},
+      failureReason: null,
+    });
+    expect(view.beneficiary).toStrictEqual({
+      name: 'Asha Rao',
+      accountNumber: '50100012345678',
+      bankCode: null,
+    });
   });
 
   it('is plain JSON that survives serialisation unchanged', () => {

@@ -66,7 +66,10 @@ export class Payment extends AggregateRoot {
     this.storedVersion = storedVersion;
   }
 
-  /** A new PENDING payment at version 1, in its quote's currency and country; records `payment.created`. */
+  /**
+   * A new PENDING payment at version 1 in its quote's currency and country;
+   * records `payment.created`.
+   */
   static create(input: CreatePaymentInput): Payment {
     const { details, quote } = input;
     assertDetailsMatchQuote(details, quote);
