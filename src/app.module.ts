@@ -7,6 +7,8 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
+import { OutboxModule } from './outbox';
+import { PaymentsModule } from './payments';
 import { QuotesModule } from './quotes';
 
 @Module({})
@@ -18,10 +20,13 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
         DatabaseModule.forRoot(config),
-        EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
+        EventEmitterModule.forRoot({ wildcard: true, delimiter: '.', ignoreErrors: false }),
         ScheduleModule.forRoot(),
         AccountsModule,
+        OutboxModule,
         QuotesModule,
+        // Webhooks first: its /payments/subscriptions routes must match before /payments/:id.
+        PaymentsModule.forRoot(config),
         HealthModule,
       ],
     };

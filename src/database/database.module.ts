@@ -4,6 +4,7 @@ import { type DynamicModule, Global, Injectable, Logger, Module, type OnModuleIn
 import type { AppConfig } from '../config/app-config';
 import { migrateWithLock } from './migrate';
 import { ormOptions } from './orm-options';
+import { Transactions } from './transactions';
 
 /** Applies pending migrations before any other part of the service touches the database. */
 @Injectable()
@@ -29,7 +30,8 @@ export class DatabaseModule {
       imports: [
         MikroOrmModule.forRoot({ ...ormOptions(url, config.DATABASE_POOL_SIZE), registerRequestContext: true }),
       ],
-      providers: [MigrationRunner],
+      providers: [MigrationRunner, Transactions],
+      exports: [Transactions],
     };
   }
 }

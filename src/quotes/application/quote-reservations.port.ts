@@ -11,7 +11,8 @@ export interface ReservedQuote {
 
 export type ReservationResult =
   | { reserved: true; quote: ReservedQuote }
-  | { reserved: false; code: ReservationRefusal; detail: string };
+  /** `currency` is known when the quote is the account's (expired or used), so amounts can still be checked. */
+  | { reserved: false; code: ReservationRefusal; detail: string; currency?: CurrencyCode };
 
 /**
  * The one way other modules use quotes. Both methods run inside the caller's transaction, so a

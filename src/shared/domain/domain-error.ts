@@ -4,12 +4,20 @@
  */
 export type DomainErrorKind = 'invalid' | 'not-found' | 'conflict' | 'unprocessable';
 
+/** One refused field of a request, named by its path (`payments[2].quoteId`). */
+export interface FieldRefusal {
+  field: string;
+  code: string;
+  message: string;
+}
+
 export class DomainError extends Error {
   constructor(
     readonly kind: DomainErrorKind,
     /** Stable, machine-readable code: part of the public contract. */
     readonly code: string,
     message: string,
+    readonly fieldErrors?: readonly FieldRefusal[],
   ) {
     super(message);
     this.name = new.target.name;

@@ -33,6 +33,17 @@ const isDatabaseUnavailable = (error: unknown): boolean =>
     error.name === 'ConnectionException');
 
 /**
+ * Database errors carry the SQL with its values inlined, which may hold secrets or personal data:
+ * only the driver's own message and SQLSTATE are logged for them.
+ */
+function describeUnexpected(exception: unknown): string {
+  if (!(exception instanceof Error)) return String(exception);
+  const driver = exception as Error & { sqlMessage?: string; code?: string };
+  if (driver.sqlMessage !== undefined) return `${exception.name} ${driver.code ?? ''}: ${driver.sqlMessage}`;
+  return exception.stack ?? exception.message;
+}
+
+/**
  * Turns every error into `application/problem+json` with a stable `code`. Client mistakes keep
  * their status; anything unexpected is a 500 that reveals nothing (no stack, no SQL) and is logged.
  */
@@ -53,7 +64,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   toProblem(exception: unknown): { body: Problem; headers: Record<string, string> } {
     if (exception instanceof ProblemException) return { body: { ...exception.problem }, headers: exception.headers };
     if (exception instanceof DomainError) {
-      return { body: problem(STATUS_OF[exception.kind], exception.code, exception.message), headers: {} };
+      const errors = exception.fieldErrors ? { errors: [...exception.fieldErrors] } : {};
+      const title = exception.code === 'validation-failed' ? { title: 'Request validation failed' } : {};
+      return { body: problem(STATUS_OF[exception.kind], exception.code, exception.message, { ...errors, ...title }), headers: {} };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -65,7 +78,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.warn(`database unavailable: ${(exception as Error).message}`);
       return { body: problem(503, 'service-unavailable', 'The service is temporarily unavailable, retry later'), headers: { 'retry-after': '1' } };
     }
-    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    this.logger.error(describeUnexpected(exception));
     return { body: problem(500, 'internal-error', 'An unexpected error occurred'), headers: {} };
   }
 

@@ -1,0 +1,81 @@
+/**
+ * Module boundaries (docs: ARCHITECTURE.md "Layout"). Run: `npm run lint:deps`.
+ *
+ * Paths are resolved through tsconfig.json, and type-only imports count too (tsPreCompilationDeps):
+ * a `domain/` file may not even name an ORM or HTTP type.
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+const BUSINESS = '(accounts|quotes|payments|webhooks|outbox)';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'module-only-through-index',
+      severity: 'error',
+      comment:
+        'A business module imports another one only through its public face, src/<module>/index.ts ' +
+        '(e.g. src/payments may import src/quotes/index.ts, never src/quotes/domain/...).',
+      from: { path: `^src/${BUSINESS}/` },
+      to: {
+        path: `^src/${BUSINESS}/`,
+        pathNot: [
+          // its own module
+          '^src/$1/',
+          // another module's index.ts
+          `^src/${BUSINESS}/index\\.ts$`,
+        ],
+      },
+    },
+    {
+      name: 'domain-is-framework-free',
+      severity: 'error',
+      comment:
+        'domain/ holds entities, value objects and rules only: no NestJS, no MikroORM, no Express, ' +
+        'and nothing from any http/ or infrastructure/ folder.',
+      from: { path: '^src/[^/]+/domain/' },
+      to: {
+        path: [
+          '(^|/)node_modules/@nestjs/',
+          '^@nestjs/',
+          '(^|/)node_modules/@mikro-orm/',
+          '^@mikro-orm/',
+          '(^|/)node_modules/(@types/)?express(-serve-static-core)?/',
+          '^express$',
+          '^src/.*/(http|infrastructure)/',
+        ],
+      },
+    },
+    {
+      name: 'shared-kernel-is-independent',
+      severity: 'error',
+      comment: 'src/shared is the shared kernel: it must not depend on any business module.',
+      from: { path: '^src/shared/' },
+      to: { path: `^src/${BUSINESS}/` },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment:
+        'No import cycles, type-only imports included. A cycle through index.ts barrels usually ' +
+        'means a module reaches into another one that depends back on it.',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|coverage|\\.data)/' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    // Prefer the TypeScript sources and types over compiled output when resolving.
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.d.ts', '.js', '.json'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+    },
+    reporterOptions: {
+      text: { highlightFocused: true },
+    },
+  },
+};

@@ -1,0 +1,30 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * Runs work in one database transaction (a savepoint when nested). Repositories join it
+ * implicitly: MikroORM keeps the transaction in async-local storage. Work that must only happen
+ * once the data is durable (waking the outbox relay) is queued with `afterCommit`.
+ */
+@Injectable()
+export class Transactions {
+  private readonly afterCommitQueue = new AsyncLocalStorage<(() => void)[]>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.afterCommitQueue.getStore()) return this.em.transactional(() => work());
+    const callbacks: (() => void)[] = [];
+    const result = await this.afterCommitQueue.run(callbacks, () => this.em.transactional(() => work()));
+    for (const callback of callbacks) callback();
+    return result;
+  }
+
+  /** Runs `callback` after the outermost transaction commits; at once outside any. */
+  afterCommit(callback: () => void): void {
+    const queue = this.afterCommitQueue.getStore();
+    if (queue) queue.push(callback);
+    else callback();
+  }
+}

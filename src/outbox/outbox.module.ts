@@ -1,0 +1,9 @@
+import { Global, Module } from '@nestjs/common';
+import { OutboxRelay } from './outbox.relay';
+import { OutboxSignal } from './outbox-signal';
+import { OutboxWriter } from './outbox.writer';
+
+/** The durable event bus: writers append in the business transaction, the relay publishes. */
+@Global()
+@Module({ providers: [OutboxSignal, OutboxWriter, OutboxRelay], exports: [OutboxWriter, OutboxRelay] })
+export class OutboxModule {}

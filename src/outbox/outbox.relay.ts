@@ -1,0 +1,88 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { AppConfig } from '../config/app-config';
+import { Transactions } from '../database/transactions';
+import { Clock, type DomainEvent } from '../shared/domain';
+import { PollingLoop } from '../shared/infrastructure/polling-loop';
+import { OutboxSignal } from './outbox-signal';
+
+const BATCH = 100;
+const RETRY_DELAY_MS = 5_000;
+
+interface ClaimedEvent {
+  id: string;
+  type: string;
+  aggregateId: string;
+  accountId: string;
+  payload: Record<string, unknown>;
+  occurredAt: Date;
+}
+
+/**
+ * Publishes committed outbox events on the in-process bus. Each claimed row is handled inside the
+ * claiming transaction, so the handlers' writes (webhook deliveries, payout jobs) commit together
+ * with the "published" mark: an event is handled once per commit, and a crash only repeats work
+ * that rolled back. A handler that fails rolls back its own savepoint and is retried later.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly loop: PollingLoop;
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly transactions: Transactions,
+    private readonly bus: EventEmitter2,
+    private readonly clock: Clock,
+    private readonly signal: OutboxSignal,
+    private readonly scheduler: SchedulerRegistry,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {
+    this.loop = new PollingLoop({ name: 'outbox relay', intervalMs: config.OUTBOX_POLL_INTERVAL_MS, batchSize: BATCH, work: () => this.relayBatch(), logger: this.logger });
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.config.SCHEDULERS) return;
+    this.scheduler.addInterval('outbox-relay', this.loop.start());
+    this.unsubscribe = this.signal.onNudge(() => this.loop.nudge());
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.unsubscribe?.();
+    await this.loop.stop();
+  }
+
+  /** Claims, publishes and marks one batch; returns how many rows it claimed. */
+  async relayBatch(): Promise<number> {
+    return this.transactions.run(async () => {
+      const now = this.clock.now();
+      const rows = await this.em.execute<ClaimedEvent[]>(
+        `select id, type, aggregate_id as "aggregateId", account_id as "accountId", payload, occurred_at as "occurredAt"
+         from outbox_event where published_at is null and available_at <= ?
+         order by id limit ? for update skip locked`,
+        [now, BATCH],
+      );
+      const published: string[] = [];
+      for (const row of rows) {
+        const event: DomainEvent = { ...row, occurredAt: new Date(row.occurredAt) };
+        try {
+          await this.transactions.run(() => this.bus.emitAsync(event.type, event));
+          published.push(row.id);
+        } catch (error) {
+          this.logger.error(`event ${row.id} (${row.type}) failed in a handler: ${(error as Error).message}`);
+          await this.em.execute(
+            `update outbox_event set attempts = attempts + 1, last_error = left(?, 500), available_at = ? where id = ?`,
+            [(error as Error).message, new Date(now.getTime() + RETRY_DELAY_MS), row.id],
+          );
+        }
+      }
+      if (published.length) {
+        await this.em.execute('update outbox_event set published_at = ? where id in (?)', [now, published]);
+      }
+      return rows.length;
+    });
+  }
+}

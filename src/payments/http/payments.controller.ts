@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ApiProblems } from '../../shared/http/api-problems.decorator';
+import { CurrentAccount } from '../../shared/http/request-context';
+import { CreatePaymentsUseCase } from '../application/create-payments.use-case';
+import { type PaymentPage, PaymentsService } from '../application/payments.service';
+import type { PaymentView } from '../domain';
+import { batchStatus } from './batch-status';
+import { CreatePaymentsRequestDto } from './create-payments.dto';
+import { ListPaymentsQuery } from './list-payments.query';
+import { CreatePaymentsResponseDto, PaymentDto, PaymentPageDto } from './payment.dto';
+
+@ApiTags('Payments')
+@ApiBearerAuth()
+@Controller('api/v1/payments')
+export class PaymentsController {
+  constructor(
+    private readonly createPayments: CreatePaymentsUseCase,
+    private readonly payments: PaymentsService,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Create payments',
+    description:
+      'Creates 1..100 payments, each with its quote and its `externalRef` (your idempotency key). A known externalRef with the same ' +
+      'content returns the stored payment (REPLAYED) and creates nothing. By default items are independent: 201 when all were created, ' +
+      '200 when all were replays, 207 when some were rejected. With `atomic: true` any rejection writes nothing and answers 409 ' +
+      '(all rejections are idempotency conflicts) or 422, naming each rejected item.',
+  })
+  @ApiResponse({ status: 201, type: CreatePaymentsResponseDto, description: 'Created (and maybe replayed), none rejected' })
+  @ApiResponse({ status: 200, type: CreatePaymentsResponseDto, description: 'Every item was a replay' })
+  @ApiResponse({ status: 207, type: CreatePaymentsResponseDto, description: 'Some items were rejected (per-item mode)' })
+  @ApiProblems(400, 401, 403, 409, 413, 415, 422)
+  async create(
+    @CurrentAccount() accountId: string,
+    @Body() body: CreatePaymentsRequestDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CreatePaymentsResponseDto> {
+    const results = await this.createPayments.execute(accountId, body.payments, body.atomic ?? false);
+    res.status(batchStatus(results));
+    return { results };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List payments', description: 'Newest first, filtered by externalRef and status, a page at a time.' })
+  @ApiOkResponse({ type: PaymentPageDto })
+  @ApiProblems(400, 401, 403)
+  list(@CurrentAccount() accountId: string, @Query() query: ListPaymentsQuery): Promise<PaymentPage> {
+    const { limit = 20, cursor, ...filter } = query;
+    return this.payments.list(accountId, filter, limit, cursor);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Retrieve a payment', description: 'The payment and its current status.' })
+  @ApiOkResponse({ type: PaymentDto })
+  @ApiProblems(401, 403, 404)
+  get(@CurrentAccount() accountId: string, @Param('id') id: string): Promise<PaymentView> {
+    return this.payments.get(accountId, id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a payment', description: 'Only a PENDING payment can be cancelled; otherwise 409 `invalid-state`.' })
+  @ApiOkResponse({ type: PaymentDto })
+  @ApiProblems(401, 403, 404, 409)
+  cancel(@CurrentAccount() accountId: string, @Param('id') id: string): Promise<PaymentView> {
+    return this.payments.cancel(accountId, id);
+  }
+}

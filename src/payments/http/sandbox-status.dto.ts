@@ -1,0 +1,13 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import type { ManualStatus } from '../application/payments.service';
+
+export class SandboxStatusDto {
+  @ApiProperty({ enum: ['PROCESSING', 'PAID', 'FAILED'] })
+  @IsIn(['PROCESSING', 'PAID', 'FAILED'])
+  status!: ManualStatus;
+
+  @ApiPropertyOptional({ example: 'beneficiary account closed', description: 'For FAILED' })
+  @IsOptional() @IsString() @Length(1, 500)
+  failureReason?: string;
+}

@@ -1,0 +1,28 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../../shared/http/api-problems.decorator';
+import { CurrentAccount } from '../../shared/http/request-context';
+import { PaymentsService } from '../application/payments.service';
+import type { PaymentView } from '../domain';
+import { PaymentDto } from './payment.dto';
+import { SandboxStatusDto } from './sandbox-status.dto';
+
+/** Registered outside production only (see PaymentsModule). */
+@ApiTags('Sandbox')
+@ApiBearerAuth()
+@Controller('api/v1/sandbox/payments')
+export class SandboxController {
+  constructor(private readonly payments: PaymentsService) {}
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Move a payment by hand (sandbox)',
+    description: 'Outside production only. Follows the lifecycle rules: anything else is 409 `invalid-state`.',
+  })
+  @ApiOkResponse({ type: PaymentDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  move(@CurrentAccount() accountId: string, @Param('id') id: string, @Body() body: SandboxStatusDto): Promise<PaymentView> {
+    return this.payments.moveManually(accountId, id, body.status, body.failureReason);
+  }
+}

@@ -1,0 +1,22 @@
+import { EntitySchema } from '@mikro-orm/postgresql';
+
+export type PayoutStep = 'PROCESS' | 'SETTLE';
+
+/** The simulator's durable schedule: one row per payment still on its way. */
+export interface PayoutJobRecord {
+  paymentId: string;
+  accountId: string;
+  step: PayoutStep;
+  dueAt: Date;
+}
+
+export const PayoutJobSchema = new EntitySchema<PayoutJobRecord>({
+  name: 'PayoutJobRecord',
+  tableName: 'payout_job',
+  properties: {
+    paymentId: { type: 'uuid', primary: true },
+    accountId: { type: 'uuid' },
+    step: { type: 'string', length: 16 },
+    dueAt: { type: 'Date', columnType: 'timestamptz(3)', index: 'payout_job_due_at_idx' },
+  },
+});

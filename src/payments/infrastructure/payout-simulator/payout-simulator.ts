@@ -1,0 +1,80 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { AppConfig } from '../../../config/app-config';
+import { Transactions } from '../../../database/transactions';
+import { Clock, DomainError } from '../../../shared/domain';
+import { PollingLoop } from '../../../shared/infrastructure/polling-loop';
+import { PaymentsService } from '../../application/payments.service';
+import type { Payment } from '../../domain';
+import type { PayoutJobRecord } from './payout-job.schema';
+
+const BATCH = 50;
+/** The documented way to make the simulator fail a payment. */
+export const CLOSED_ACCOUNT_SUFFIX = '0000';
+
+/**
+ * Moves simulated payouts along: PENDING → PROCESSING after the processing delay, then PAID (or
+ * FAILED for an account number ending in 0000) after the settle delay. Jobs are claimed with
+ * SKIP LOCKED, so any number of instances share them; a job's move and its next step commit together.
+ */
+@Injectable()
+export class PayoutSimulator implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(PayoutSimulator.name);
+  private readonly loop: PollingLoop;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly transactions: Transactions,
+    private readonly payments: PaymentsService,
+    private readonly clock: Clock,
+    private readonly scheduler: SchedulerRegistry,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {
+    this.loop = new PollingLoop({ name: 'payout simulator', intervalMs: config.SIMULATOR_POLL_INTERVAL_MS, batchSize: BATCH, work: () => this.runDueJobs(), logger: this.logger });
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.SCHEDULERS) this.scheduler.addInterval('payout-simulator', this.loop.start());
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  async runDueJobs(): Promise<number> {
+    return this.transactions.run(async () => {
+      const now = this.clock.now();
+      const jobs = await this.em.execute<PayoutJobRecord[]>(
+        `select payment_id as "paymentId", account_id as "accountId", step, due_at as "dueAt" from payout_job
+         where due_at <= ? order by due_at limit ? for update skip locked`,
+        [now, BATCH],
+      );
+      for (const job of jobs) await this.advance(job, now);
+      return jobs.length;
+    });
+  }
+
+  private async advance(job: PayoutJobRecord, now: Date): Promise<void> {
+    try {
+      await this.payments.move(job.accountId, job.paymentId, (payment) => this.step(job, payment, now));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      // Cancelled or moved by hand meanwhile: the simulation of this payment is over.
+      await this.em.execute('delete from payout_job where payment_id = ?', [job.paymentId]);
+      return;
+    }
+    if (job.step === 'PROCESS') {
+      const dueAt = new Date(now.getTime() + this.config.SIMULATOR_SETTLE_DELAY_MS);
+      await this.em.execute(`update payout_job set step = 'SETTLE', due_at = ? where payment_id = ?`, [dueAt, job.paymentId]);
+    } else {
+      await this.em.execute('delete from payout_job where payment_id = ?', [job.paymentId]);
+    }
+  }
+
+  private step(job: PayoutJobRecord, payment: Payment, now: Date): void {
+    if (job.step === 'PROCESS') payment.markProcessing(now);
+    else if (payment.beneficiary.accountNumber.endsWith(CLOSED_ACCOUNT_SUFFIX)) payment.markFailed('beneficiary account closed', now);
+    else payment.markPaid(now);
+  }
+}
