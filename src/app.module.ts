@@ -9,7 +9,9 @@ import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { OutboxModule } from './outbox';
 import { PaymentsModule } from './payments';
+import { MetricsModule } from './metrics/metrics.module';
 import { QuotesModule } from './quotes';
+import { WebhooksModule } from './webhooks';
 
 @Module({})
 export class AppModule {
@@ -23,9 +25,11 @@ export class AppModule {
         EventEmitterModule.forRoot({ wildcard: true, delimiter: '.', ignoreErrors: false }),
         ScheduleModule.forRoot(),
         AccountsModule,
+        MetricsModule,
         OutboxModule,
         QuotesModule,
         // Webhooks first: its /payments/subscriptions routes must match before /payments/:id.
+        WebhooksModule,
         PaymentsModule.forRoot(config),
         HealthModule,
       ],

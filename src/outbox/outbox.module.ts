@@ -1,9 +1,10 @@
 import { Global, Module } from '@nestjs/common';
+import { OutboxMetrics } from './outbox.metrics';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxSignal } from './outbox-signal';
 import { OutboxWriter } from './outbox.writer';
 
 /** The durable event bus: writers append in the business transaction, the relay publishes. */
 @Global()
-@Module({ providers: [OutboxSignal, OutboxWriter, OutboxRelay], exports: [OutboxWriter, OutboxRelay] })
+@Module({ providers: [OutboxSignal, OutboxWriter, OutboxRelay, OutboxMetrics], exports: [OutboxWriter, OutboxRelay] })
 export class OutboxModule {}

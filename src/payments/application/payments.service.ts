@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../../database/transactions';
+import { decodeCursor, encodeCursor, type Page } from '../../shared/application/page-cursor';
 import { Clock, DomainError, isUuid } from '../../shared/domain';
 import type { Payment, PaymentStatus, PaymentView } from '../domain';
 import { type PaymentFilter, PaymentsRepository } from '../infrastructure/payments.repository';
 
-export interface PaymentPage {
-  data: PaymentView[];
-  nextCursor: string | null;
-}
+export type PaymentPage = Page<PaymentView>;
 
 export type ManualStatus = Extract<PaymentStatus, 'PROCESSING' | 'PAID' | 'FAILED'>;
 
@@ -60,16 +58,4 @@ export class PaymentsService {
       return payment.toView();
     });
   }
-}
-
-const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
-
-function decodeCursor(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!isUuid(id)) {
-    throw new DomainError('invalid', 'validation-failed', 'cursor is not a cursor this API returned', [
-      { field: 'cursor', code: 'invalid-cursor', message: 'cursor is not a cursor this API returned' },
-    ]);
-  }
-  return id;
 }

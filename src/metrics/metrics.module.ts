@@ -1,0 +1,30 @@
+import { Global, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { HttpMetrics, HttpMetricsMiddleware } from './http-metrics.middleware';
+import { MetricsController } from './metrics.controller';
+
+/**
+ * One Prometheus registry per application instance (not prom-client's global one), so that every
+ * module registers its metrics on it and several apps can live in one process (the e2e tests).
+ */
+@Global()
+@Module({
+  controllers: [MetricsController],
+  providers: [
+    {
+      provide: Registry,
+      useFactory: () => {
+        const registry = new Registry();
+        collectDefaultMetrics({ register: registry });
+        return registry;
+      },
+    },
+    HttpMetrics,
+  ],
+  exports: [Registry],
+})
+export class MetricsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+  }
+}

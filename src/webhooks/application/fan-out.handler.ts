@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions } from '../../database/transactions';
+import { OnOutboxEvent } from '../../outbox';
+import { PAYMENT_EVENT_TYPES } from '../../payments';
+import { Clock, type DomainEvent } from '../../shared/domain';
+import { eventEnvelope } from '../domain/event-envelope';
+import { DeliveriesRepository } from '../infrastructure/deliveries.repository';
+import { SubscriptionsRepository } from '../infrastructure/subscriptions.repository';
+import { DispatcherSignal } from './dispatcher-signal';
+
+/**
+ * Turns each payment event from the bus into one delivery per active subscription that wants it.
+ * It runs in the relay's transaction: the deliveries exist exactly when the event is marked published.
+ */
+@Injectable()
+export class FanOutHandler {
+  constructor(
+    private readonly subscriptions: SubscriptionsRepository,
+    private readonly deliveries: DeliveriesRepository,
+    private readonly transactions: Transactions,
+    private readonly signal: DispatcherSignal,
+    private readonly clock: Clock,
+  ) {}
+
+  @OnOutboxEvent(...PAYMENT_EVENT_TYPES)
+  async onPaymentEvent(event: DomainEvent): Promise<void> {
+    const targets = await this.subscriptions.findActiveFor(event.accountId, event.type);
+    const created = await this.deliveries.createFor(event, targets, eventEnvelope(event), this.clock.now());
+    if (created > 0) this.transactions.afterCommit(() => this.signal.nudge());
+  }
+}

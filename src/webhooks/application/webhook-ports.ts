@@ -1,0 +1,20 @@
+import type { AttemptResult } from '../domain/delivery';
+
+/** Refuses callback URLs the service must not call (see API.md "Webhooks"). */
+export abstract class CallbackUrlPolicy {
+  /** Throws DomainError `invalid-callback-url` when the URL is not allowed. */
+  abstract assertAllowed(url: string): Promise<void>;
+}
+
+export interface SignedDelivery {
+  url: string;
+  secret: string;
+  /** The event id: the same `webhook-id` on every attempt, so receivers can deduplicate. */
+  messageId: string;
+  body: string;
+}
+
+/** Sends one signed attempt; never throws: failures are results. */
+export abstract class WebhookTransport {
+  abstract send(delivery: SignedDelivery): Promise<AttemptResult>;
+}

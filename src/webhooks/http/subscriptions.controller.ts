@@ -1,0 +1,76 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../../shared/http/api-problems.decorator';
+import { CurrentAccount } from '../../shared/http/request-context';
+import { DeliveriesService, type DeliveryView } from '../application/deliveries.service';
+import { SubscriptionsService } from '../application/subscriptions.service';
+import type { Page } from '../../shared/application/page-cursor';
+import type { SubscriptionView } from '../domain/subscription';
+import { DeliveriesQuery, DeliveryDto, DeliveryPageDto, PageQuery, SubscribeDto, SubscriptionCreatedDto, SubscriptionDto, SubscriptionPageDto } from './subscription.dto';
+
+@ApiTags('Webhooks')
+@ApiBearerAuth()
+@Controller('api/v1/payments')
+export class SubscriptionsController {
+  constructor(
+    private readonly subscriptions: SubscriptionsService,
+    private readonly deliveries: DeliveriesService,
+  ) {}
+
+  @Post('subscribe')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Subscribe to payment events',
+    description:
+      'Every payment event of the chosen types is POSTed to `callbackUrl`, signed with the Standard Webhooks scheme ' +
+      '(`webhook-id`, `webhook-timestamp`, `webhook-signature`). Only an HTTP 200 counts as delivered; anything else is retried ' +
+      'with exponential backoff for up to 7 days. The `secret` is shown in this answer only.',
+  })
+  @ApiCreatedResponse({ type: SubscriptionCreatedDto })
+  @ApiProblems(400, 401, 403, 415)
+  subscribe(@CurrentAccount() accountId: string, @Body() body: SubscribeDto): Promise<SubscriptionView> {
+    return this.subscriptions.subscribe(accountId, body);
+  }
+
+  @Get('subscriptions')
+  @ApiOperation({ summary: 'List subscriptions', description: 'Active subscriptions, newest first.' })
+  @ApiOkResponse({ type: SubscriptionPageDto })
+  @ApiProblems(400, 401, 403)
+  list(@CurrentAccount() accountId: string, @Query() query: PageQuery): Promise<Page<SubscriptionView>> {
+    return this.subscriptions.list(accountId, query.limit ?? 20, query.cursor);
+  }
+
+  @Get('subscriptions/:id')
+  @ApiOperation({ summary: 'Retrieve a subscription' })
+  @ApiOkResponse({ type: SubscriptionDto })
+  @ApiProblems(401, 403, 404)
+  async get(@CurrentAccount() accountId: string, @Param('id') id: string): Promise<SubscriptionView> {
+    return (await this.subscriptions.get(accountId, id)).toView();
+  }
+
+  @Delete('subscriptions/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a subscription', description: 'Its undelivered deliveries stop.' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(401, 403, 404)
+  delete(@CurrentAccount() accountId: string, @Param('id') id: string): Promise<void> {
+    return this.subscriptions.delete(accountId, id);
+  }
+
+  @Get('subscriptions/:id/deliveries')
+  @ApiOperation({ summary: 'List deliveries', description: 'Deliveries of this subscription with every attempt (time, HTTP status, duration, error), newest first.' })
+  @ApiOkResponse({ type: DeliveryPageDto })
+  @ApiProblems(400, 401, 403, 404)
+  deliveriesOf(@CurrentAccount() accountId: string, @Param('id') id: string, @Query() query: DeliveriesQuery): Promise<Page<DeliveryView>> {
+    return this.deliveries.list(accountId, id, { status: query.status }, query.limit ?? 20, query.cursor);
+  }
+
+  @Post('subscriptions/:id/deliveries/:deliveryId/retry')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Retry a delivery now', description: 'Sends the delivery again at once, even a FAILED or DELIVERED one.' })
+  @ApiAcceptedResponse({ type: DeliveryDto })
+  @ApiProblems(401, 403, 404)
+  retry(@CurrentAccount() accountId: string, @Param('id') id: string, @Param('deliveryId') deliveryId: string): Promise<DeliveryView> {
+    return this.deliveries.retry(accountId, id, deliveryId);
+  }
+}

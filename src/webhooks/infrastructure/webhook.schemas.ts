@@ -1,0 +1,101 @@
+import { EntitySchema } from '@mikro-orm/postgresql';
+
+export interface SubscriptionRecord {
+  id: string;
+  accountId: string;
+  callbackUrl: string;
+  eventTypes: string[];
+  secret: string;
+  status: string;
+  createdAt: Date;
+  deletedAt: Date | null;
+}
+
+export const SubscriptionSchema = new EntitySchema<SubscriptionRecord>({
+  name: 'SubscriptionRecord',
+  tableName: 'webhook_subscription',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    accountId: { type: 'uuid' },
+    callbackUrl: { type: 'string', length: 2048 },
+    eventTypes: { type: 'text[]' },
+    secret: { type: 'string', length: 200 },
+    status: { type: 'string', length: 16 },
+    createdAt: { type: 'Date', columnType: 'timestamptz(3)' },
+    deletedAt: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
+  },
+  indexes: [{ name: 'webhook_subscription_account_idx', properties: ['accountId', 'id'] }],
+});
+
+export interface DeliveryRecord {
+  id: string;
+  subscriptionId: string;
+  accountId: string;
+  eventId: string;
+  eventType: string;
+  body: string;
+  status: string;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  lockedUntil: Date | null;
+  leaseId: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  eventCreatedAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  deliveredAt: Date | null;
+}
+
+export const DeliverySchema = new EntitySchema<DeliveryRecord>({
+  name: 'DeliveryRecord',
+  tableName: 'webhook_delivery',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    subscriptionId: { type: 'uuid' },
+    accountId: { type: 'uuid' },
+    eventId: { type: 'uuid' },
+    eventType: { type: 'string', length: 64 },
+    body: { type: 'text' },
+    status: { type: 'string', length: 16 },
+    attempts: { type: 'integer', default: 0 },
+    nextAttemptAt: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
+    lockedUntil: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
+    leaseId: { type: 'uuid', nullable: true },
+    lastStatusCode: { type: 'integer', nullable: true },
+    lastError: { type: 'string', length: 500, nullable: true },
+    eventCreatedAt: { type: 'Date', columnType: 'timestamptz(3)' },
+    createdAt: { type: 'Date', columnType: 'timestamptz(3)' },
+    updatedAt: { type: 'Date', columnType: 'timestamptz(3)' },
+    deliveredAt: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
+  },
+  // One delivery per event and subscription, however often the event is relayed.
+  uniques: [{ name: 'webhook_delivery_event_subscription_unique', properties: ['eventId', 'subscriptionId'] }],
+  indexes: [
+    // The dispatcher's claim reads only due PENDING rows: finished deliveries cost it nothing.
+    { name: 'webhook_delivery_due_idx', expression: 'create index "webhook_delivery_due_idx" on "webhook_delivery" ("next_attempt_at") where "status" = \'PENDING\'' },
+    { name: 'webhook_delivery_subscription_idx', properties: ['subscriptionId', 'id'] },
+  ],
+});
+
+export interface AttemptRecord {
+  id: string;
+  deliveryId: string;
+  attemptedAt: Date;
+  statusCode: number | null;
+  durationMs: number;
+  error: string | null;
+}
+
+export const AttemptSchema = new EntitySchema<AttemptRecord>({
+  name: 'AttemptRecord',
+  tableName: 'webhook_attempt',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    deliveryId: { type: 'uuid', index: 'webhook_attempt_delivery_idx' },
+    attemptedAt: { type: 'Date', columnType: 'timestamptz(3)' },
+    statusCode: { type: 'integer', nullable: true },
+    durationMs: { type: 'integer' },
+    error: { type: 'string', length: 500, nullable: true },
+  },
+});

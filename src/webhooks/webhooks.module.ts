@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { DeliveriesService } from './application/deliveries.service';
+import { DeliveryMetrics } from './application/delivery-metrics';
+import { DispatcherSignal } from './application/dispatcher-signal';
+import { FanOutHandler } from './application/fan-out.handler';
+import { SubscriptionsService } from './application/subscriptions.service';
+import { WebhookDispatcher } from './application/webhook-dispatcher';
+import { CallbackUrlPolicy, WebhookTransport } from './application/webhook-ports';
+import { DeliveriesRepository } from './infrastructure/deliveries.repository';
+import { HttpWebhookTransport } from './infrastructure/http-webhook-transport';
+import { SubscriptionsRepository } from './infrastructure/subscriptions.repository';
+import { SubscriptionsController } from './http/subscriptions.controller';
+
+@Module({
+  controllers: [SubscriptionsController],
+  providers: [
+    SubscriptionsRepository,
+    DeliveriesRepository,
+    SubscriptionsService,
+    DeliveriesService,
+    DispatcherSignal,
+    DeliveryMetrics,
+    FanOutHandler,
+    WebhookDispatcher,
+    HttpWebhookTransport,
+    { provide: WebhookTransport, useExisting: HttpWebhookTransport },
+    { provide: CallbackUrlPolicy, useExisting: HttpWebhookTransport },
+  ],
+})
+export class WebhooksModule {}
