@@ -11,6 +11,7 @@ import { OutboxModule } from './outbox';
 import { PaymentsModule } from './payments';
 import { MetricsModule } from './metrics/metrics.module';
 import { QuotesModule } from './quotes';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { WebhooksModule } from './webhooks';
 
 @Module({})
@@ -25,6 +26,7 @@ export class AppModule {
         EventEmitterModule.forRoot({ wildcard: true, delimiter: '.', ignoreErrors: false }),
         ScheduleModule.forRoot(),
         AccountsModule,
+        RateLimitModule.forRoot(config),
         MetricsModule,
         OutboxModule,
         QuotesModule,

@@ -2,7 +2,11 @@ import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { bodyParserErrors, jsonBodyParser, requireJsonContentType } from './shared/http/body-parsing';
+import {
+  bodyParserErrors,
+  jsonBodyParser,
+  requireJsonContentType,
+} from './shared/http/body-parsing';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
 import { flattenValidationErrors, validationProblem } from './shared/http/validation-errors';
 
@@ -14,7 +18,11 @@ export function buildOpenApiDocument(app: INestApplication) {
         '(outside production the demo key `sk_test_demo` works). Every error is `application/problem+json`.',
     )
     .setVersion('1.0.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Your API key, e.g. sk_test_demo' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'Your API key, e.g. sk_test_demo',
+    })
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY' }, 'admin')
     .build();
   return SwaggerModule.createDocument(app, config);

@@ -9,7 +9,13 @@ import { ApiKeyGuard } from './http/api-key.guard';
 
 @Module({
   controllers: [AdminAccountsController],
-  providers: [AccountsRepository, AccountsService, DemoAccountSeeder, AdminGuard, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+  providers: [
+    AccountsRepository,
+    AccountsService,
+    DemoAccountSeeder,
+    AdminGuard,
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+  ],
   exports: [AccountsService],
 })
 export class AccountsModule {}

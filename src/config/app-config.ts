@@ -1,10 +1,26 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : value === 'true' || value === 'on' || value === '1' ? true
-  : value === 'false' || value === 'off' || value === '0' ? false : value;
+  value === undefined || value === ''
+    ? undefined
+    : value === 'true' || value === 'on' || value === '1'
+      ? true
+      : value === 'false' || value === 'off' || value === '0'
+        ? false
+        : value;
 
 /**
  * Every setting of the service, read from the environment once at boot and validated, so a typo
@@ -12,7 +28,8 @@ const toBool = ({ value }: { value: unknown }) =>
  * Defaults that differ in production are resolved in `loadConfig`.
  */
 export class AppConfig {
-  @IsIn(['development', 'test', 'production']) NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  @IsIn(['development', 'test', 'production']) NODE_ENV: 'development' | 'test' | 'production' =
+    'development';
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
   @IsOptional() @IsString() DATABASE_URL?: string;
   @IsString() DATA_DIR = './.data';
@@ -54,11 +71,16 @@ export class ConfigError extends Error {}
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = new Set(Object.keys(new AppConfig()));
-  const raw = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.has(key) && value !== ''));
+  const raw = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => known.has(key) && value !== ''),
+  );
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    const lines = errors.map(
+      (e) =>
+        `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join(', ')}`,
+    );
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return config;

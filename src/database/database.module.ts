@@ -1,6 +1,13 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { type DynamicModule, Global, Injectable, Logger, Module, type OnModuleInit } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Injectable,
+  Logger,
+  Module,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { migrateWithLock } from './migrate';
 import { ormOptions } from './orm-options';
@@ -23,12 +30,16 @@ export class MigrationRunner implements OnModuleInit {
 @Module({})
 export class DatabaseModule {
   static forRoot(config: AppConfig): DynamicModule {
-    if (!config.DATABASE_URL) throw new Error('DATABASE_URL must be resolved before the module is built');
+    if (!config.DATABASE_URL)
+      throw new Error('DATABASE_URL must be resolved before the module is built');
     const url = config.DATABASE_URL;
     return {
       module: DatabaseModule,
       imports: [
-        MikroOrmModule.forRoot({ ...ormOptions(url, config.DATABASE_POOL_SIZE), registerRequestContext: true }),
+        MikroOrmModule.forRoot({
+          ...ormOptions(url, config.DATABASE_POOL_SIZE),
+          registerRequestContext: true,
+        }),
       ],
       providers: [MigrationRunner, Transactions],
       exports: [Transactions],

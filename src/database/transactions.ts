@@ -16,7 +16,9 @@ export class Transactions {
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.afterCommitQueue.getStore()) return this.em.transactional(() => work());
     const callbacks: (() => void)[] = [];
-    const result = await this.afterCommitQueue.run(callbacks, () => this.em.transactional(() => work()));
+    const result = await this.afterCommitQueue.run(callbacks, () =>
+      this.em.transactional(() => work()),
+    );
     for (const callback of callbacks) callback();
     return result;
   }

@@ -1,7 +1,17 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, MikroOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  MikroOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { pendingMigrations } from '../database/migrate';
 import { Public } from '../shared/http/request-context';
 
@@ -25,7 +35,10 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness', description: 'The database answers and every migration is applied.' })
+  @ApiOperation({
+    summary: 'Readiness',
+    description: 'The database answers and every migration is applied.',
+  })
   @ApiServiceUnavailableResponse({ description: 'Not ready: the body names the failing check' })
   ready() {
     return this.health.check([

@@ -39,7 +39,9 @@ export class LoggingModule {
             genReqId: requestId,
             redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
             customProps: (req) => ({ accountId: (req as AuthenticatedRequest).accountId }),
-            autoLogging: { ignore: (req) => req.url?.startsWith('/health') === true || req.url === '/metrics' },
+            autoLogging: {
+              ignore: (req) => req.url?.startsWith('/health') === true || req.url === '/metrics',
+            },
             quietReqLogger: true,
           },
         }),

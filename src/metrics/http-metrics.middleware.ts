@@ -25,7 +25,9 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
     const end = this.metrics.duration.startTimer();
     res.once('finish', () => {
-      const route = req.route ? `${req.baseUrl}${(req.route as { path: string }).path}` : 'unmatched';
+      const route = req.route
+        ? `${req.baseUrl}${(req.route as { path: string }).path}`
+        : 'unmatched';
       end({ method: req.method, route, status: String(res.statusCode) });
     });
     next();

@@ -11,7 +11,10 @@ export class MetricsController {
 
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
-  @ApiOperation({ summary: 'Prometheus metrics', description: 'HTTP latency, outbox backlog, webhook deliveries and attempts.' })
+  @ApiOperation({
+    summary: 'Prometheus metrics',
+    description: 'HTTP latency, outbox backlog, webhook deliveries and attempts.',
+  })
   @ApiOkResponse({ description: 'Prometheus text format' })
   metrics(): Promise<string> {
     return this.registry.metrics();

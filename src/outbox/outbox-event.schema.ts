@@ -30,5 +30,11 @@ export const OutboxEventSchema = new EntitySchema<OutboxEventRecord>({
   },
   // The relay's claim reads only unpublished rows, in id order: a partial index keeps that
   // query as fast with millions of published rows as with none.
-  indexes: [{ name: 'outbox_event_unpublished_idx', expression: 'create index "outbox_event_unpublished_idx" on "outbox_event" ("id") where "published_at" is null' }],
+  indexes: [
+    {
+      name: 'outbox_event_unpublished_idx',
+      expression:
+        'create index "outbox_event_unpublished_idx" on "outbox_event" ("id") where "published_at" is null',
+    },
+  ],
 });

@@ -17,7 +17,9 @@ export class OutboxMetrics {
           'select count(*) as count, min(occurred_at) as oldest from outbox_event where published_at is null',
         );
         this.set(Number(row.count));
-        oldestAgeSeconds = row.oldest ? Math.max(0, (clock.now().getTime() - new Date(row.oldest).getTime()) / 1000) : 0;
+        oldestAgeSeconds = row.oldest
+          ? Math.max(0, (clock.now().getTime() - new Date(row.oldest).getTime()) / 1000)
+          : 0;
       },
     });
     new Gauge({

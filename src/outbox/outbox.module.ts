@@ -6,5 +6,8 @@ import { OutboxWriter } from './outbox.writer';
 
 /** The durable event bus: writers append in the business transaction, the relay publishes. */
 @Global()
-@Module({ providers: [OutboxSignal, OutboxWriter, OutboxRelay, OutboxMetrics], exports: [OutboxWriter, OutboxRelay] })
+@Module({
+  providers: [OutboxSignal, OutboxWriter, OutboxRelay, OutboxMetrics],
+  exports: [OutboxWriter, OutboxRelay],
+})
 export class OutboxModule {}

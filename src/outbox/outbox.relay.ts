@@ -1,5 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../config/app-config';
@@ -41,7 +47,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly scheduler: SchedulerRegistry,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
-    this.loop = new PollingLoop({ name: 'outbox relay', intervalMs: config.OUTBOX_POLL_INTERVAL_MS, batchSize: BATCH, work: () => this.relayBatch(), logger: this.logger });
+    this.loop = new PollingLoop({
+      name: 'outbox relay',
+      intervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+      batchSize: BATCH,
+      work: () => this.relayBatch(),
+      logger: this.logger,
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -72,7 +84,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
           await this.transactions.run(() => this.bus.emitAsync(event.type, event));
           published.push(row.id);
         } catch (error) {
-          this.logger.error(`event ${row.id} (${row.type}) failed in a handler: ${(error as Error).message}`);
+          this.logger.error(
+            `event ${row.id} (${row.type}) failed in a handler: ${(error as Error).message}`,
+          );
           await this.em.execute(
             `update outbox_event set attempts = attempts + 1, last_error = left(?, 500), available_at = ? where id = ?`,
             [(error as Error).message, new Date(now.getTime() + RETRY_DELAY_MS), row.id],
@@ -80,7 +94,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         }
       }
       if (published.length) {
-        await this.em.execute('update outbox_event set published_at = ? where id in (?)', [now, published]);
+        await this.em.execute('update outbox_event set published_at = ? where id in (?)', [
+          now,
+          published,
+        ]);
       }
       return rows.length;
     });

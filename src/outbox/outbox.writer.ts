@@ -19,7 +19,15 @@ export class OutboxWriter {
   async append(events: readonly DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
     const values = events.map(() => '(?, ?, ?, ?, ?::jsonb, ?, ?)').join(', ');
-    const params = events.flatMap((e) => [e.id, e.type, e.aggregateId, e.accountId, JSON.stringify(e.payload), e.occurredAt, e.occurredAt]);
+    const params = events.flatMap((e) => [
+      e.id,
+      e.type,
+      e.aggregateId,
+      e.accountId,
+      JSON.stringify(e.payload),
+      e.occurredAt,
+      e.occurredAt,
+    ]);
     await this.em.execute(
       `insert into outbox_event (id, type, aggregate_id, account_id, payload, occurred_at, available_at) values ${values}`,
       params,

@@ -24,7 +24,9 @@ export class PaymentsModule {
         PaymentsService,
         CreatePaymentsUseCase,
         SubmitPayoutHandler,
-        simulator ? { provide: PayoutProvider, useClass: SimulatedPayoutProvider } : { provide: PayoutProvider, useClass: NoPayoutProvider },
+        simulator
+          ? { provide: PayoutProvider, useClass: SimulatedPayoutProvider }
+          : { provide: PayoutProvider, useClass: NoPayoutProvider },
         ...(simulator ? [PayoutSimulator] : []),
       ],
     };

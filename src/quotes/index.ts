@@ -1,6 +1,10 @@
 /** The Quotes module's public face: other modules import from here only. */
 export { QuotesModule } from './quotes.module';
-export { QuoteReservations, type ReservationResult, type ReservedQuote } from './application/quote-reservations.port';
+export {
+  QuoteReservations,
+  type ReservationResult,
+  type ReservedQuote,
+} from './application/quote-reservations.port';
 export type { ReservationRefusal } from './domain/quote';
 export { MoneyDto } from './http/quote.dto';
 export { QuoteSchema } from './infrastructure/quote.schema';

@@ -8,7 +8,12 @@ import { QuotesController } from './http/quotes.controller';
 
 @Module({
   controllers: [QuotesController],
-  providers: [corridorTableProvider, QuotesRepository, QuotesService, { provide: QuoteReservations, useClass: SqlQuoteReservations }],
+  providers: [
+    corridorTableProvider,
+    QuotesRepository,
+    QuotesService,
+    { provide: QuoteReservations, useClass: SqlQuoteReservations },
+  ],
   exports: [QuoteReservations],
 })
 export class QuotesModule {}

@@ -25,14 +25,24 @@ export class AccountsService {
 
   async create(name: string): Promise<CreatedAccount> {
     const apiKey = ApiKey.generate();
-    const account = { id: newId(), name, apiKeyHash: ApiKey.hash(apiKey), createdAt: this.clock.now() };
+    const account = {
+      id: newId(),
+      name,
+      apiKeyHash: ApiKey.hash(apiKey),
+      createdAt: this.clock.now(),
+    };
     await this.accounts.insert(account);
     return { id: account.id, name, apiKey, createdAt: account.createdAt };
   }
 
   /** Creates the account for a key that is fixed by configuration (the demo key) if it is missing. */
   async ensureWithKey(name: string, apiKey: string): Promise<boolean> {
-    return this.accounts.insertIfAbsent({ id: newId(), name, apiKeyHash: ApiKey.hash(apiKey), createdAt: this.clock.now() });
+    return this.accounts.insertIfAbsent({
+      id: newId(),
+      name,
+      apiKeyHash: ApiKey.hash(apiKey),
+      createdAt: this.clock.now(),
+    });
   }
 
   async authenticate(apiKey: string): Promise<string | undefined> {

@@ -18,7 +18,8 @@ export class AdminAccountsController {
   @HttpCode(201)
   @ApiOperation({
     summary: 'Create an account',
-    description: 'Creates an account and its API key. The key is shown in this answer only. Needs `ADMIN_API_KEY`; without it the route answers 404.',
+    description:
+      'Creates an account and its API key. The key is shown in this answer only. Needs `ADMIN_API_KEY`; without it the route answers 404.',
   })
   @ApiCreatedResponse({ type: AccountCreatedDto })
   @ApiProblems(400, 401, 404)

@@ -1,4 +1,10 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
@@ -17,7 +23,9 @@ export class AdminGuard implements CanActivate {
     if (!adminKey) throw new NotFoundException();
     const key = presentedKey(context.switchToHttp().getRequest<Request>());
     if (!key || !timingSafeEqual(digest(key), digest(adminKey))) {
-      throw new ProblemException(problem(401, 'unauthorized', 'An admin API key is required'), { 'www-authenticate': 'Bearer' });
+      throw new ProblemException(problem(401, 'unauthorized', 'An admin API key is required'), {
+        'www-authenticate': 'Bearer',
+      });
     }
     return true;
   }

@@ -17,15 +17,28 @@ export class ApiKeyGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (
+      this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    )
+      return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const key = presentedKey(request);
-    if (!key) throw unauthorized('Send an API key as "Authorization: Bearer <key>" or "ApiKey: <key>"');
+    if (!key)
+      throw unauthorized('Send an API key as "Authorization: Bearer <key>" or "ApiKey: <key>"');
     const accountId = await this.accounts.authenticate(key);
     if (!accountId) throw unauthorized('The API key is not valid');
     const claimed = request.headers['accountid'];
     if (claimed !== undefined && claimed !== accountId) {
-      throw new ProblemException(problem(403, 'account-mismatch', 'The AccountId header does not name the account of this API key'));
+      throw new ProblemException(
+        problem(
+          403,
+          'account-mismatch',
+          'The AccountId header does not name the account of this API key',
+        ),
+      );
     }
     request.accountId = accountId;
     return true;

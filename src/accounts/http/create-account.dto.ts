@@ -11,6 +11,7 @@ export class CreateAccountDto {
 export class AccountCreatedDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'Acme' }) name!: string;
-  @ApiProperty({ description: 'Shown once: only its SHA-256 is stored.', example: 'sk_live_...' }) apiKey!: string;
+  @ApiProperty({ description: 'Shown once: only its SHA-256 is stored.', example: 'sk_live_...' })
+  apiKey!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }

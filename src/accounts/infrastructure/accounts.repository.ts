@@ -21,7 +21,10 @@ export class AccountsRepository {
   }
 
   async findIdByKeyHash(apiKeyHash: string): Promise<string | undefined> {
-    const [row] = await this.em.execute<{ id: string }[]>('select id from account where api_key_hash = ?', [apiKeyHash]);
+    const [row] = await this.em.execute<{ id: string }[]>(
+      'select id from account where api_key_hash = ?',
+      [apiKeyHash],
+    );
     return row?.id;
   }
 }

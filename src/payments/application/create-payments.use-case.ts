@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../../database/transactions';
 import { QuoteReservations, type ReservationResult, type ReservedQuote } from '../../quotes';
-import { Clock, type CurrencyCode, DomainError, type FieldRefusal, Money } from '../../shared/domain';
+import {
+  Clock,
+  type CurrencyCode,
+  DomainError,
+  type FieldRefusal,
+  Money,
+} from '../../shared/domain';
 import { Beneficiary, Payment, PaymentDetails } from '../domain';
 import { PaymentsRepository } from '../infrastructure/payments.repository';
 import { atomicBatchRejected } from './atomic-batch-rejected';
@@ -24,16 +30,34 @@ export class CreatePaymentsUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(accountId: string, items: readonly PaymentRequest[], atomic: boolean): Promise<ItemOutcome[]> {
+  async execute(
+    accountId: string,
+    items: readonly PaymentRequest[],
+    atomic: boolean,
+  ): Promise<ItemOutcome[]> {
     assertNoDuplicateItems(items);
     return this.transactions.run(async () => {
       const now = this.clock.now();
-      const outcomes: (ItemOutcome | undefined)[] = new Array(items.length);
-      const known = await this.payments.findByExternalRefs(accountId, items.map((i) => i.externalRef));
-      const fresh = items.map((_, index) => index).filter((index) => !known.has(items[index].externalRef));
-      const reservations = await this.quotes.reserve(accountId, fresh.map((i) => items[i].quoteId), now);
+      const outcomes = new Array<ItemOutcome | undefined>(items.length);
+      const known = await this.payments.findByExternalRefs(
+        accountId,
+        items.map((i) => i.externalRef),
+      );
+      const fresh = items
+        .map((_, index) => index)
+        .filter((index) => !known.has(items[index].externalRef));
+      const reservations = await this.quotes.reserve(
+        accountId,
+        fresh.map((i) => items[i].quoteId),
+        now,
+      );
 
-      this.assertAmountsFit(items, (i) => known.get(items[i].externalRef)?.currency ?? currencyOf(reservations.get(items[i].quoteId)));
+      this.assertAmountsFit(
+        items,
+        (i) =>
+          known.get(items[i].externalRef)?.currency ??
+          currencyOf(reservations.get(items[i].quoteId)),
+      );
 
       items.forEach((item, index) => {
         const stored = known.get(item.externalRef);
@@ -46,19 +70,34 @@ export class CreatePaymentsUseCase {
           outcomes[index] = rejected(index, items[index], reservation.code, reservation.detail);
           continue;
         }
-        candidates.push({ index, payment: createPayment(accountId, index, items[index], reservation.quote, now) });
+        candidates.push({
+          index,
+          payment: createPayment(accountId, index, items[index], reservation.quote, now),
+        });
       }
 
       const inserted = await this.payments.insertNew(candidates.map((c) => c.payment));
       const lost = candidates.filter((c) => !inserted.has(c.payment.id));
-      await this.quotes.release(accountId, lost.map((c) => items[c.index].quoteId));
-      for (const { index, payment } of candidates) if (inserted.has(payment.id)) outcomes[index] = created(index, payment);
+      await this.quotes.release(
+        accountId,
+        lost.map((c) => items[c.index].quoteId),
+      );
+      for (const { index, payment } of candidates)
+        if (inserted.has(payment.id)) outcomes[index] = created(index, payment);
 
       // A concurrent request with the same externalRef may have won the race for the key or for the
       // quote: it has committed by now (we waited on its locks), so read its payment and replay it.
-      const contested = [...lost.map((c) => c.index), ...fresh.filter((i) => isRejected(outcomes[i]) && (outcomes[i] as RejectedItem).error.code === 'quote-already-used')];
+      const contested = [
+        ...lost.map((c) => c.index),
+        ...fresh.filter(
+          (i) => isRejected(outcomes[i]) && outcomes[i].error.code === 'quote-already-used',
+        ),
+      ];
       if (contested.length) {
-        const winners = await this.payments.findByExternalRefs(accountId, contested.map((i) => items[i].externalRef));
+        const winners = await this.payments.findByExternalRefs(
+          accountId,
+          contested.map((i) => items[i].externalRef),
+        );
         for (const index of contested) {
           const winner = winners.get(items[index].externalRef);
           if (winner) outcomes[index] = replayOrConflict(index, items[index], winner);
@@ -73,7 +112,10 @@ export class CreatePaymentsUseCase {
   }
 
   /** Amount decimals depend on the quote's currency: a misfit is a malformed request (400, nothing written). */
-  private assertAmountsFit(items: readonly PaymentRequest[], currencyAt: (index: number) => CurrencyCode | undefined): void {
+  private assertAmountsFit(
+    items: readonly PaymentRequest[],
+    currencyAt: (index: number) => CurrencyCode | undefined,
+  ): void {
     const refusals: FieldRefusal[] = [];
     items.forEach((item, index) => {
       const currency = currencyAt(index);
@@ -82,10 +124,20 @@ export class CreatePaymentsUseCase {
         Money.parsePositive(item.amount, currency);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        refusals.push({ field: `payments[${index}].amount`, code: 'invalid-amount', message: `payments[${index}].${error.message}` });
+        refusals.push({
+          field: `payments[${index}].amount`,
+          code: 'invalid-amount',
+          message: `payments[${index}].${error.message}`,
+        });
       }
     });
-    if (refusals.length) throw new DomainError('invalid', 'validation-failed', refusals.map((r) => r.message).join('; '), refusals);
+    if (refusals.length)
+      throw new DomainError(
+        'invalid',
+        'validation-failed',
+        refusals.map((r) => r.message).join('; '),
+        refusals,
+      );
   }
 }
 
@@ -106,12 +158,28 @@ function toDetails(item: PaymentRequest, currency: CurrencyCode): PaymentDetails
 }
 
 /** The DTO mirrors the domain's limits, so a refusal here is rare; it still names the item. */
-function createPayment(accountId: string, index: number, item: PaymentRequest, quote: ReservedQuote, now: Date): Payment {
+function createPayment(
+  accountId: string,
+  index: number,
+  item: PaymentRequest,
+  quote: ReservedQuote,
+  now: Date,
+): Payment {
   try {
-    return Payment.create({ accountId, externalRef: item.externalRef, details: toDetails(item, quote.currency), quote, now });
+    return Payment.create({
+      accountId,
+      externalRef: item.externalRef,
+      details: toDetails(item, quote.currency),
+      quote,
+      now,
+    });
   } catch (error) {
     if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
-    const refusal = { field: `payments[${index}]`, code: error.code, message: `payments[${index}]: ${error.message}` };
+    const refusal = {
+      field: `payments[${index}]`,
+      code: error.code,
+      message: `payments[${index}]: ${error.message}`,
+    };
     throw new DomainError('invalid', 'validation-failed', refusal.message, [refusal]);
   }
 }
@@ -129,12 +197,27 @@ function replayOrConflict(index: number, item: PaymentRequest, stored: Payment):
   if (sameContent(item, stored)) {
     return { index, externalRef: item.externalRef, outcome: 'REPLAYED', payment: stored.toView() };
   }
-  return rejected(index, item, 'idempotency-conflict', `externalRef ${item.externalRef} was already used for a payment with different content (${stored.id})`);
+  return rejected(
+    index,
+    item,
+    'idempotency-conflict',
+    `externalRef ${item.externalRef} was already used for a payment with different content (${stored.id})`,
+  );
 }
 
-const created = (index: number, payment: Payment): ItemOutcome => ({ index, externalRef: payment.externalRef, outcome: 'CREATED', payment: payment.toView() });
+const created = (index: number, payment: Payment): ItemOutcome => ({
+  index,
+  externalRef: payment.externalRef,
+  outcome: 'CREATED',
+  payment: payment.toView(),
+});
 
-const rejected = (index: number, item: PaymentRequest, code: string, detail: string): RejectedItem => ({
+const rejected = (
+  index: number,
+  item: PaymentRequest,
+  code: string,
+  detail: string,
+): RejectedItem => ({
   index,
   externalRef: item.externalRef,
   outcome: 'REJECTED',

@@ -12,8 +12,19 @@ export function assertNoDuplicateItems(items: readonly PaymentRequest[]): void {
     items.forEach((item, index) => {
       const first = firstIndex.get(item[key]);
       if (first === undefined) firstIndex.set(item[key], index);
-      else refusals.push({ field: `payments[${index}].${key}`, code: `duplicate-${key === 'externalRef' ? 'external-ref' : 'quote-id'}`, message: `payments[${index}].${key} repeats payments[${first}].${key}` });
+      else
+        refusals.push({
+          field: `payments[${index}].${key}`,
+          code: `duplicate-${key === 'externalRef' ? 'external-ref' : 'quote-id'}`,
+          message: `payments[${index}].${key} repeats payments[${first}].${key}`,
+        });
     });
   }
-  if (refusals.length) throw new DomainError('invalid', 'validation-failed', refusals.map((r) => r.message).join('; '), refusals);
+  if (refusals.length)
+    throw new DomainError(
+      'invalid',
+      'validation-failed',
+      refusals.map((r) => r.message).join('; '),
+      refusals,
+    );
 }

@@ -14,7 +14,12 @@ export interface PaymentRequest {
 
 export type ItemOutcome =
   | { index: number; externalRef: string; outcome: 'CREATED' | 'REPLAYED'; payment: PaymentView }
-  | { index: number; externalRef: string; outcome: 'REJECTED'; error: { code: string; detail: string } };
+  | {
+      index: number;
+      externalRef: string;
+      outcome: 'REJECTED';
+      error: { code: string; detail: string };
+    };
 
 export type RejectedItem = Extract<ItemOutcome, { outcome: 'REJECTED' }>;
 

@@ -9,7 +9,8 @@ export type PaymentPage = Page<PaymentView>;
 
 export type ManualStatus = Extract<PaymentStatus, 'PROCESSING' | 'PAID' | 'FAILED'>;
 
-const notFound = (id: string) => new DomainError('not-found', 'payment-not-found', `payment ${id} does not exist`);
+const notFound = (id: string) =>
+  new DomainError('not-found', 'payment-not-found', `payment ${id} does not exist`);
 
 /** Reading and moving payments; every move goes through the aggregate and is saved with its event. */
 @Injectable()
@@ -26,7 +27,12 @@ export class PaymentsService {
     return payment.toView();
   }
 
-  async list(accountId: string, filter: Omit<PaymentFilter, 'beforeId'>, limit: number, cursor?: string): Promise<PaymentPage> {
+  async list(
+    accountId: string,
+    filter: Omit<PaymentFilter, 'beforeId'>,
+    limit: number,
+    cursor?: string,
+  ): Promise<PaymentPage> {
     const beforeId = cursor === undefined ? undefined : decodeCursor(cursor);
     const rows = await this.payments.list(accountId, { ...filter, beforeId }, limit + 1);
     const page = rows.slice(0, limit);
@@ -39,7 +45,12 @@ export class PaymentsService {
   }
 
   /** Sandbox only: moves a payment by hand, under the same lifecycle rules as the payout provider. */
-  moveManually(accountId: string, id: string, status: ManualStatus, failureReason?: string): Promise<PaymentView> {
+  moveManually(
+    accountId: string,
+    id: string,
+    status: ManualStatus,
+    failureReason?: string,
+  ): Promise<PaymentView> {
     return this.move(accountId, id, (payment, now) => {
       if (status === 'PROCESSING') payment.markProcessing(now);
       else if (status === 'PAID') payment.markPaid(now);
@@ -48,7 +59,11 @@ export class PaymentsService {
   }
 
   /** Locks the row for the move, so concurrent moves of one payment queue instead of failing. */
-  async move(accountId: string, id: string, change: (payment: Payment, now: Date) => void): Promise<PaymentView> {
+  async move(
+    accountId: string,
+    id: string,
+    change: (payment: Payment, now: Date) => void,
+  ): Promise<PaymentView> {
     if (!isUuid(id)) throw notFound(id);
     return this.transactions.run(async () => {
       const payment = await this.payments.findById(accountId, id, { forUpdate: true });

@@ -14,5 +14,7 @@ export abstract class PayoutProvider {
 
 /** Used when no provider is configured: payments wait in PENDING until moved by other means. */
 export class NoPayoutProvider extends PayoutProvider {
-  async submit(): Promise<void> {}
+  submit(): Promise<void> {
+    return Promise.resolve();
+  }
 }

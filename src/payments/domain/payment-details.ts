@@ -51,7 +51,7 @@ export class PaymentDetails {
       throw new DomainError(
         'invalid',
         'invalid-quote-id',
-        `quoteId ${props.quoteId} is not a UUID`,
+        `quoteId ${String(props.quoteId)} is not a UUID`,
       );
     }
     if (props.amount.minor <= 0n) {

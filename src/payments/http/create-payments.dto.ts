@@ -1,8 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsObject, IsOptional, IsString, IsUUID, Length, ValidateBy, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
 import { DecimalAmount } from '../../shared/http/decimal-amount';
-import { BENEFICIARY_LIMITS, EXTERNAL_REF_MAX_LENGTH, isValidExternalRef, PAYMENT_DETAILS_LIMITS, PAYMENT_METADATA_LIMITS } from '../domain';
+import {
+  BENEFICIARY_LIMITS,
+  EXTERNAL_REF_MAX_LENGTH,
+  isValidExternalRef,
+  PAYMENT_DETAILS_LIMITS,
+  PAYMENT_METADATA_LIMITS,
+} from '../domain';
 
 const L = PAYMENT_METADATA_LIMITS;
 
@@ -11,30 +30,52 @@ const IsMetadata = () =>
     name: 'invalidMetadata',
     validator: {
       validate: (value: unknown) =>
-        typeof value === 'object' && value !== null && !Array.isArray(value) &&
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
         Object.keys(value).length <= L.maxKeys &&
-        Object.entries(value).every(([k, v]) => k.length >= 1 && k.length <= L.keyMaxLength && typeof v === 'string' && [...v].length <= L.valueMaxLength),
-      defaultMessage: (a) => `${a?.property} must be an object of at most ${L.maxKeys} string values (keys 1..${L.keyMaxLength}, values up to ${L.valueMaxLength} characters)`,
+        Object.entries(value).every(
+          ([k, v]) =>
+            k.length >= 1 &&
+            k.length <= L.keyMaxLength &&
+            typeof v === 'string' &&
+            [...v].length <= L.valueMaxLength,
+        ),
+      defaultMessage: (a) =>
+        `${a?.property} must be an object of at most ${L.maxKeys} string values (keys 1..${L.keyMaxLength}, values up to ${L.valueMaxLength} characters)`,
     },
   });
 
 const IsExternalRef = () =>
   ValidateBy({
     name: 'invalidExternalRef',
-    validator: { validate: isValidExternalRef, defaultMessage: (a) => `${a?.property} must be 1..${EXTERNAL_REF_MAX_LENGTH} printable characters` },
+    validator: {
+      validate: isValidExternalRef,
+      defaultMessage: (a) =>
+        `${a?.property} must be 1..${EXTERNAL_REF_MAX_LENGTH} printable characters`,
+    },
   });
 
 export class BeneficiaryDto {
   @ApiProperty({ example: 'Asha Rao', minLength: 1, maxLength: BENEFICIARY_LIMITS.nameMaxLength })
-  @IsString() @Length(1, BENEFICIARY_LIMITS.nameMaxLength)
+  @IsString()
+  @Length(1, BENEFICIARY_LIMITS.nameMaxLength)
   name!: string;
 
-  @ApiProperty({ example: '50100012345678', minLength: 1, maxLength: BENEFICIARY_LIMITS.accountNumberMaxLength, description: 'In the sandbox, a number ending in 0000 fails with "beneficiary account closed".' })
-  @IsString() @Length(1, BENEFICIARY_LIMITS.accountNumberMaxLength)
+  @ApiProperty({
+    example: '50100012345678',
+    minLength: 1,
+    maxLength: BENEFICIARY_LIMITS.accountNumberMaxLength,
+    description: 'In the sandbox, a number ending in 0000 fails with "beneficiary account closed".',
+  })
+  @IsString()
+  @Length(1, BENEFICIARY_LIMITS.accountNumberMaxLength)
   accountNumber!: string;
 
   @ApiPropertyOptional({ example: 'HDFC0000123', maxLength: BENEFICIARY_LIMITS.bankCodeMaxLength })
-  @IsOptional() @IsString() @Length(1, BENEFICIARY_LIMITS.bankCodeMaxLength)
+  @IsOptional()
+  @IsString()
+  @Length(1, BENEFICIARY_LIMITS.bankCodeMaxLength)
   bankCode?: string;
 }
 
@@ -43,37 +84,76 @@ export class PaymentItemDto {
   @IsUUID('all')
   quoteId!: string;
 
-  @ApiProperty({ example: 'order-8812', description: 'Your idempotency key: unique per account, 1..64 printable characters', maxLength: EXTERNAL_REF_MAX_LENGTH })
+  @ApiProperty({
+    example: 'order-8812',
+    description: 'Your idempotency key: unique per account, 1..64 printable characters',
+    maxLength: EXTERNAL_REF_MAX_LENGTH,
+  })
   @IsExternalRef()
   externalRef!: string;
 
-  @ApiProperty({ oneOf: [{ type: 'string', example: '1250.50' }, { type: 'number', example: 1250.5 }], description: 'Greater than 0, at most 1e12, with at most the currency\'s ISO 4217 decimals' })
-  @IsDefined() @DecimalAmount()
+  @ApiProperty({
+    oneOf: [
+      { type: 'string', example: '1250.50' },
+      { type: 'number', example: 1250.5 },
+    ],
+    description: "Greater than 0, at most 1e12, with at most the currency's ISO 4217 decimals",
+  })
+  @IsDefined()
+  @DecimalAmount()
   amount!: string;
 
   @ApiProperty({ type: BeneficiaryDto })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => BeneficiaryDto)
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BeneficiaryDto)
   beneficiary!: BeneficiaryDto;
 
-  @ApiPropertyOptional({ example: 'Invoice 8812', maxLength: PAYMENT_DETAILS_LIMITS.referenceMaxLength })
-  @IsOptional() @IsString() @Length(1, PAYMENT_DETAILS_LIMITS.referenceMaxLength)
+  @ApiPropertyOptional({
+    example: 'Invoice 8812',
+    maxLength: PAYMENT_DETAILS_LIMITS.referenceMaxLength,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, PAYMENT_DETAILS_LIMITS.referenceMaxLength)
   reference?: string;
 
-  @ApiPropertyOptional({ example: 'SUPPLIER_PAYMENT', maxLength: PAYMENT_DETAILS_LIMITS.purposeMaxLength })
-  @IsOptional() @IsString() @Length(1, PAYMENT_DETAILS_LIMITS.purposeMaxLength)
+  @ApiPropertyOptional({
+    example: 'SUPPLIER_PAYMENT',
+    maxLength: PAYMENT_DETAILS_LIMITS.purposeMaxLength,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, PAYMENT_DETAILS_LIMITS.purposeMaxLength)
   purpose?: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { orderId: '8812' } })
-  @IsOptional() @IsMetadata()
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { orderId: '8812' },
+  })
+  @IsOptional()
+  @IsMetadata()
   metadata?: Record<string, string>;
 }
 
 export class CreatePaymentsRequestDto {
-  @ApiPropertyOptional({ default: false, description: 'All or nothing: if any item is rejected, nothing is written' })
-  @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({
+    default: false,
+    description: 'All or nothing: if any item is rejected, nothing is written',
+  })
+  @IsOptional()
+  @IsBoolean()
   atomic?: boolean;
 
   @ApiProperty({ type: [PaymentItemDto], minItems: 1, maxItems: 100 })
-  @IsDefined() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => PaymentItemDto)
+  @IsDefined()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => PaymentItemDto)
   payments!: PaymentItemDto[];
 }

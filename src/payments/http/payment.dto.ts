@@ -12,17 +12,37 @@ export class PaymentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'order-8812' }) externalRef!: string;
   @ApiProperty({ format: 'uuid' }) quoteId!: string;
-  @ApiProperty({ enum: PAYMENT_STATUSES, example: 'PENDING', description: 'PENDING → PROCESSING → PAID | FAILED, and PENDING → CANCELLED' }) status!: string;
-  @ApiProperty({ example: '1250.50', description: 'Decimal string with the currency\'s minor units' }) amount!: string;
+  @ApiProperty({
+    enum: PAYMENT_STATUSES,
+    example: 'PENDING',
+    description: 'PENDING → PROCESSING → PAID | FAILED, and PENDING → CANCELLED',
+  })
+  status!: string;
+  @ApiProperty({
+    example: '1250.50',
+    description: "Decimal string with the currency's minor units",
+  })
+  amount!: string;
   @ApiProperty({ example: 'INR' }) currency!: string;
   @ApiProperty({ example: 'IN' }) country!: string;
   @ApiProperty({ type: MoneyDto }) fee!: MoneyDto;
   @ApiProperty({ type: BeneficiaryViewDto }) beneficiary!: BeneficiaryViewDto;
   @ApiProperty({ example: 'Invoice 8812', nullable: true, type: String }) reference!: string | null;
-  @ApiProperty({ example: 'SUPPLIER_PAYMENT', nullable: true, type: String }) purpose!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { orderId: '8812' } }) metadata!: Record<string, string>;
+  @ApiProperty({ example: 'SUPPLIER_PAYMENT', nullable: true, type: String }) purpose!:
+    string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { orderId: '8812' },
+  })
+  metadata!: Record<string, string>;
   @ApiProperty({ nullable: true, type: String, example: null }) failureReason!: string | null;
-  @ApiProperty({ example: 1, description: 'Grows by one at every change: drop a webhook whose version is older than one you have' }) version!: number;
+  @ApiProperty({
+    example: 1,
+    description:
+      'Grows by one at every change: drop a webhook whose version is older than one you have',
+  })
+  version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
@@ -36,15 +56,22 @@ export class PaymentResultDto {
   @ApiProperty({ example: 0 }) index!: number;
   @ApiProperty({ example: 'order-8812' }) externalRef!: string;
   @ApiProperty({ enum: ['CREATED', 'REPLAYED', 'REJECTED'] }) outcome!: string;
-  @ApiPropertyOptional({ type: PaymentDto, description: 'When CREATED or REPLAYED' }) payment?: PaymentDto;
+  @ApiPropertyOptional({ type: PaymentDto, description: 'When CREATED or REPLAYED' })
+  payment?: PaymentDto;
   @ApiPropertyOptional({ type: ItemErrorDto, description: 'When REJECTED' }) error?: ItemErrorDto;
 }
 
 export class CreatePaymentsResponseDto {
-  @ApiProperty({ type: [PaymentResultDto], description: 'One result per item, in request order' }) results!: PaymentResultDto[];
+  @ApiProperty({ type: [PaymentResultDto], description: 'One result per item, in request order' })
+  results!: PaymentResultDto[];
 }
 
 export class PaymentPageDto {
   @ApiProperty({ type: [PaymentDto] }) data!: PaymentDto[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as ?cursor= for the next page; null on the last page' }) nextCursor!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as ?cursor= for the next page; null on the last page',
+  })
+  nextCursor!: string | null;
 }

@@ -29,31 +29,56 @@ export class PaymentsController {
       '200 when all were replays, 207 when some were rejected. With `atomic: true` any rejection writes nothing and answers 409 ' +
       '(all rejections are idempotency conflicts) or 422, naming each rejected item.',
   })
-  @ApiResponse({ status: 201, type: CreatePaymentsResponseDto, description: 'Created (and maybe replayed), none rejected' })
-  @ApiResponse({ status: 200, type: CreatePaymentsResponseDto, description: 'Every item was a replay' })
-  @ApiResponse({ status: 207, type: CreatePaymentsResponseDto, description: 'Some items were rejected (per-item mode)' })
+  @ApiResponse({
+    status: 201,
+    type: CreatePaymentsResponseDto,
+    description: 'Created (and maybe replayed), none rejected',
+  })
+  @ApiResponse({
+    status: 200,
+    type: CreatePaymentsResponseDto,
+    description: 'Every item was a replay',
+  })
+  @ApiResponse({
+    status: 207,
+    type: CreatePaymentsResponseDto,
+    description: 'Some items were rejected (per-item mode)',
+  })
   @ApiProblems(400, 401, 403, 409, 413, 415, 422)
   async create(
     @CurrentAccount() accountId: string,
     @Body() body: CreatePaymentsRequestDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CreatePaymentsResponseDto> {
-    const results = await this.createPayments.execute(accountId, body.payments, body.atomic ?? false);
+    const results = await this.createPayments.execute(
+      accountId,
+      body.payments,
+      body.atomic ?? false,
+    );
     res.status(batchStatus(results));
     return { results };
   }
 
   @Get()
-  @ApiOperation({ summary: 'List payments', description: 'Newest first, filtered by externalRef and status, a page at a time.' })
+  @ApiOperation({
+    summary: 'List payments',
+    description: 'Newest first, filtered by externalRef and status, a page at a time.',
+  })
   @ApiOkResponse({ type: PaymentPageDto })
   @ApiProblems(400, 401, 403)
-  list(@CurrentAccount() accountId: string, @Query() query: ListPaymentsQuery): Promise<PaymentPage> {
+  list(
+    @CurrentAccount() accountId: string,
+    @Query() query: ListPaymentsQuery,
+  ): Promise<PaymentPage> {
     const { limit = 20, cursor, ...filter } = query;
     return this.payments.list(accountId, filter, limit, cursor);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Retrieve a payment', description: 'The payment and its current status.' })
+  @ApiOperation({
+    summary: 'Retrieve a payment',
+    description: 'The payment and its current status.',
+  })
   @ApiOkResponse({ type: PaymentDto })
   @ApiProblems(401, 403, 404)
   get(@CurrentAccount() accountId: string, @Param('id') id: string): Promise<PaymentView> {
@@ -62,7 +87,10 @@ export class PaymentsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel a payment', description: 'Only a PENDING payment can be cancelled; otherwise 409 `invalid-state`.' })
+  @ApiOperation({
+    summary: 'Cancel a payment',
+    description: 'Only a PENDING payment can be cancelled; otherwise 409 `invalid-state`.',
+  })
   @ApiOkResponse({ type: PaymentDto })
   @ApiProblems(401, 403, 404, 409)
   cancel(@CurrentAccount() accountId: string, @Param('id') id: string): Promise<PaymentView> {

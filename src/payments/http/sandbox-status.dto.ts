@@ -8,6 +8,8 @@ export class SandboxStatusDto {
   status!: ManualStatus;
 
   @ApiPropertyOptional({ example: 'beneficiary account closed', description: 'For FAILED' })
-  @IsOptional() @IsString() @Length(1, 500)
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
   failureReason?: string;
 }

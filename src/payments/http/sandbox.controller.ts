@@ -18,11 +18,16 @@ export class SandboxController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Move a payment by hand (sandbox)',
-    description: 'Outside production only. Follows the lifecycle rules: anything else is 409 `invalid-state`.',
+    description:
+      'Outside production only. Follows the lifecycle rules: anything else is 409 `invalid-state`.',
   })
   @ApiOkResponse({ type: PaymentDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  move(@CurrentAccount() accountId: string, @Param('id') id: string, @Body() body: SandboxStatusDto): Promise<PaymentView> {
+  move(
+    @CurrentAccount() accountId: string,
+    @Param('id') id: string,
+    @Body() body: SandboxStatusDto,
+  ): Promise<PaymentView> {
     return this.payments.moveManually(accountId, id, body.status, body.failureReason);
   }
 }

@@ -32,12 +32,27 @@ export function toPayment(row: PaymentRecord): Payment {
 export function insertValues(payment: Payment): unknown[] {
   const s = payment.toState();
   return [
-    s.id, s.accountId, s.externalRef, s.quoteId, s.status, s.amount.minor.toString(), s.amount.currency.code,
-    s.country.code, s.fee.minor.toString(), JSON.stringify(s.beneficiary.toView()), s.reference, s.purpose,
-    JSON.stringify(s.metadata), s.failureReason, s.version, s.createdAt, s.updatedAt,
+    s.id,
+    s.accountId,
+    s.externalRef,
+    s.quoteId,
+    s.status,
+    s.amount.minor.toString(),
+    s.amount.currency.code,
+    s.country.code,
+    s.fee.minor.toString(),
+    JSON.stringify(s.beneficiary.toView()),
+    s.reference,
+    s.purpose,
+    JSON.stringify(s.metadata),
+    s.failureReason,
+    s.version,
+    s.createdAt,
+    s.updatedAt,
   ];
 }
 
 export const PAYMENT_INSERT_COLUMNS = `id, account_id, external_ref, quote_id, status, amount_minor, currency, country, fee_minor,
   beneficiary, reference, purpose, metadata, failure_reason, version, created_at, updated_at`;
-export const PAYMENT_INSERT_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?)';
+export const PAYMENT_INSERT_PLACEHOLDERS =
+  '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?)';

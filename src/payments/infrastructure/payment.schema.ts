@@ -43,7 +43,9 @@ export const PaymentSchema = new EntitySchema<PaymentRecord>({
     updatedAt: { type: 'Date', columnType: 'timestamptz(3)' },
   },
   // The idempotency key: concurrent requests with one externalRef can write one payment only.
-  uniques: [{ name: 'payment_account_external_ref_unique', properties: ['accountId', 'externalRef'] }],
+  uniques: [
+    { name: 'payment_account_external_ref_unique', properties: ['accountId', 'externalRef'] },
+  ],
   indexes: [
     // Newest-first listing per account (ids are UUID v7, so id order is creation order).
     { name: 'payment_account_id_idx', properties: ['accountId', 'id'] },

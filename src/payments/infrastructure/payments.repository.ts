@@ -2,8 +2,15 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '../../outbox';
 import { DomainError } from '../../shared/domain';
+import { whereAll } from '../../shared/infrastructure/where-all';
 import type { Payment } from '../domain';
-import { insertValues, PAYMENT_COLUMNS, PAYMENT_INSERT_COLUMNS, PAYMENT_INSERT_PLACEHOLDERS, toPayment } from './payment.mapper';
+import {
+  insertValues,
+  PAYMENT_COLUMNS,
+  PAYMENT_INSERT_COLUMNS,
+  PAYMENT_INSERT_PLACEHOLDERS,
+  toPayment,
+} from './payment.mapper';
 import type { PaymentRecord } from './payment.schema';
 
 export interface PaymentFilter {
@@ -51,13 +58,20 @@ export class PaymentsRepository {
       'run',
     );
     if (result.affectedRows !== 1) {
-      throw new DomainError('conflict', 'concurrent-modification', `payment ${s.id} was changed by another request, retry`);
+      throw new DomainError(
+        'conflict',
+        'concurrent-modification',
+        `payment ${s.id} was changed by another request, retry`,
+      );
     }
     await this.outbox.append(payment.pullEvents());
     payment.markPersisted();
   }
 
-  async findByExternalRefs(accountId: string, refs: readonly string[]): Promise<Map<string, Payment>> {
+  async findByExternalRefs(
+    accountId: string,
+    refs: readonly string[],
+  ): Promise<Map<string, Payment>> {
     if (refs.length === 0) return new Map();
     const rows = await this.em.execute<PaymentRecord[]>(
       `select ${PAYMENT_COLUMNS} from payment where account_id = ? and external_ref in (?)`,
@@ -66,7 +80,11 @@ export class PaymentsRepository {
     return new Map(rows.map((row) => [row.externalRef, toPayment(row)]));
   }
 
-  async findById(accountId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<Payment | undefined> {
+  async findById(
+    accountId: string,
+    id: string,
+    options: { forUpdate?: boolean } = {},
+  ): Promise<Payment | undefined> {
     const [row] = await this.em.execute<PaymentRecord[]>(
       `select ${PAYMENT_COLUMNS} from payment where id = ? and account_id = ?${options.forUpdate ? ' for update' : ''}`,
       [id, accountId],
@@ -76,14 +94,15 @@ export class PaymentsRepository {
 
   /** Newest first; `limit` rows at most. */
   async list(accountId: string, filter: PaymentFilter, limit: number): Promise<Payment[]> {
-    const where = ['account_id = ?'];
-    const params: unknown[] = [accountId];
-    if (filter.externalRef !== undefined) where.push('external_ref = ?') && params.push(filter.externalRef);
-    if (filter.status !== undefined) where.push('status = ?') && params.push(filter.status);
-    if (filter.beforeId !== undefined) where.push('id < ?') && params.push(filter.beforeId);
+    const where = whereAll([
+      ['account_id = ?', accountId],
+      ['external_ref = ?', filter.externalRef],
+      ['status = ?', filter.status],
+      ['id < ?', filter.beforeId],
+    ]);
     const rows = await this.em.execute<PaymentRecord[]>(
-      `select ${PAYMENT_COLUMNS} from payment where ${where.join(' and ')} order by id desc limit ?`,
-      [...params, limit],
+      `select ${PAYMENT_COLUMNS} from payment where ${where.sql} order by id desc limit ?`,
+      [...where.params, limit],
     );
     return rows.map(toPayment);
   }

@@ -20,7 +20,11 @@ export type ReservationResult =
  */
 export abstract class QuoteReservations {
   /** Reserves each quote for one payment of the account: refuses unknown or foreign, expired and used ones. */
-  abstract reserve(accountId: string, quoteIds: readonly string[], now: Date): Promise<Map<string, ReservationResult>>;
+  abstract reserve(
+    accountId: string,
+    quoteIds: readonly string[],
+    now: Date,
+  ): Promise<Map<string, ReservationResult>>;
 
   /** Gives back quotes reserved earlier in the same transaction whose payment was not written after all. */
   abstract release(accountId: string, quoteIds: readonly string[]): Promise<void>;

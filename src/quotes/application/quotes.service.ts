@@ -18,7 +18,14 @@ export class QuotesService {
     const currency = CurrencyCode.of(currencyCode);
     const country = CountryCode.of(countryCode);
     const fee = this.corridors.feeFor(country, currency);
-    const quote = Quote.issue({ accountId, currency, country, fee, ttlSeconds: this.config.QUOTE_TTL_SECONDS, now: this.clock.now() });
+    const quote = Quote.issue({
+      accountId,
+      currency,
+      country,
+      fee,
+      ttlSeconds: this.config.QUOTE_TTL_SECONDS,
+      now: this.clock.now(),
+    });
     await this.quotes.insert(quote);
     return quote;
   }

@@ -28,7 +28,9 @@ export class CorridorTable {
     try {
       return Money.parsePositive(fee, currency);
     } catch {
-      throw new Error(`corridor ${country}/${currency.code}: fee "${fee}" is not a valid ${currency.code} amount`);
+      throw new Error(
+        `corridor ${country}/${currency.code}: fee "${fee}" is not a valid ${currency.code} amount`,
+      );
     }
   }
 
@@ -36,7 +38,11 @@ export class CorridorTable {
   feeFor(country: CountryCode, currency: CurrencyCode): Money {
     const fee = this.fees.get(country.code)?.get(currency.code);
     if (!fee) {
-      throw new DomainError('unprocessable', 'unsupported-corridor', `payments in ${currency.code} to ${country.code} are not supported`);
+      throw new DomainError(
+        'unprocessable',
+        'unsupported-corridor',
+        `payments in ${currency.code} to ${country.code} are not supported`,
+      );
     }
     return fee;
   }

@@ -17,7 +17,14 @@ export interface QuoteState {
 export class Quote {
   private constructor(private readonly state: QuoteState) {}
 
-  static issue(input: { accountId: string; currency: CurrencyCode; country: CountryCode; fee: Money; ttlSeconds: number; now: Date }): Quote {
+  static issue(input: {
+    accountId: string;
+    currency: CurrencyCode;
+    country: CountryCode;
+    fee: Money;
+    ttlSeconds: number;
+    now: Date;
+  }): Quote {
     return new Quote({
       id: newId(),
       accountId: input.accountId,
@@ -34,14 +41,30 @@ export class Quote {
     return new Quote({ ...state });
   }
 
-  get id() { return this.state.id; }
-  get accountId() { return this.state.accountId; }
-  get currency() { return this.state.currency; }
-  get country() { return this.state.country; }
-  get fee() { return this.state.fee; }
-  get expiresAt() { return this.state.expiresAt; }
-  get createdAt() { return this.state.createdAt; }
-  get usedAt() { return this.state.usedAt; }
+  get id() {
+    return this.state.id;
+  }
+  get accountId() {
+    return this.state.accountId;
+  }
+  get currency() {
+    return this.state.currency;
+  }
+  get country() {
+    return this.state.country;
+  }
+  get fee() {
+    return this.state.fee;
+  }
+  get expiresAt() {
+    return this.state.expiresAt;
+  }
+  get createdAt() {
+    return this.state.createdAt;
+  }
+  get usedAt() {
+    return this.state.usedAt;
+  }
 
   /** A quote is expired from its `expiresAt` on, to the millisecond. */
   isExpiredAt(now: Date): boolean {

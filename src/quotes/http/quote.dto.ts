@@ -12,7 +12,11 @@ export class CreateQuoteDto {
 }
 
 export class MoneyDto {
-  @ApiProperty({ description: 'Decimal string with the currency\'s ISO 4217 minor units', example: '25.00' }) amount!: string;
+  @ApiProperty({
+    description: "Decimal string with the currency's ISO 4217 minor units",
+    example: '25.00',
+  })
+  amount!: string;
   @ApiProperty({ example: 'INR' }) currency!: string;
 }
 
@@ -20,7 +24,9 @@ export class PaymentQuoteDto {
   @ApiProperty({ format: 'uuid', example: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }) id!: string;
   @ApiProperty({ example: 'INR' }) currency!: string;
   @ApiProperty({ example: 'IN' }) country!: string;
-  @ApiProperty({ type: MoneyDto, description: 'The fee of one payment made with this quote' }) fee!: MoneyDto;
-  @ApiProperty({ format: 'date-time', description: 'After this the quote can no longer be used' }) expiresAt!: string;
+  @ApiProperty({ type: MoneyDto, description: 'The fee of one payment made with this quote' })
+  fee!: MoneyDto;
+  @ApiProperty({ format: 'date-time', description: 'After this the quote can no longer be used' })
+  expiresAt!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }

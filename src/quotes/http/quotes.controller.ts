@@ -21,7 +21,10 @@ export class QuotesController {
   })
   @ApiCreatedResponse({ type: PaymentQuoteDto })
   @ApiProblems(400, 401, 403, 415, 422)
-  async create(@CurrentAccount() accountId: string, @Body() body: CreateQuoteDto): Promise<PaymentQuoteDto> {
+  async create(
+    @CurrentAccount() accountId: string,
+    @Body() body: CreateQuoteDto,
+  ): Promise<PaymentQuoteDto> {
     return (await this.quotes.create(accountId, body.currency, body.country)).toView();
   }
 }

@@ -9,9 +9,11 @@ export const corridorTableProvider: Provider = {
   provide: CorridorTable,
   inject: [AppConfig],
   useFactory: (config: AppConfig): CorridorTable => {
-    if (!config.CORRIDORS_FILE) return CorridorTable.from(shippedCorridors as CorridorFees);
+    if (!config.CORRIDORS_FILE) return CorridorTable.from(shippedCorridors);
     try {
-      return CorridorTable.from(JSON.parse(readFileSync(config.CORRIDORS_FILE, 'utf8')) as CorridorFees);
+      return CorridorTable.from(
+        JSON.parse(readFileSync(config.CORRIDORS_FILE, 'utf8')) as CorridorFees,
+      );
     } catch (error) {
       throw new Error(`CORRIDORS_FILE=${config.CORRIDORS_FILE}: ${(error as Error).message}`);
     }

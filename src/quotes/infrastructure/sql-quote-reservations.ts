@@ -25,10 +25,17 @@ export class SqlQuoteReservations extends QuoteReservations {
     super();
   }
 
-  async reserve(accountId: string, quoteIds: readonly string[], now: Date): Promise<Map<string, ReservationResult>> {
+  async reserve(
+    accountId: string,
+    quoteIds: readonly string[],
+    now: Date,
+  ): Promise<Map<string, ReservationResult>> {
     const ids = [...new Set(quoteIds.filter(isUuid))];
     const rows = ids.length
-      ? await this.em.execute<QuoteRecord[]>(`select ${COLUMNS} from quote where id in (?) order by id for update`, [ids])
+      ? await this.em.execute<QuoteRecord[]>(
+          `select ${COLUMNS} from quote where id in (?) order by id for update`,
+          [ids],
+        )
       : [];
     const quotes = new Map(rows.map((row) => [row.id, toQuote(row)]));
     const results = new Map<string, ReservationResult>();
@@ -38,18 +45,30 @@ export class SqlQuoteReservations extends QuoteReservations {
       const refusal = quote ? quote.reserveFor(accountId, now) : 'quote-not-found';
       if (refusal) {
         const currency = refusal === 'quote-not-found' ? undefined : quote?.currency;
-        results.set(id, { reserved: false, code: refusal, detail: DETAILS[refusal](id, quote?.expiresAt), currency });
+        results.set(id, {
+          reserved: false,
+          code: refusal,
+          detail: DETAILS[refusal](id, quote?.expiresAt),
+          currency,
+        });
       } else if (quote) {
         reserved.push(id);
-        results.set(id, { reserved: true, quote: { id, currency: quote.currency, country: quote.country, fee: quote.fee } });
+        results.set(id, {
+          reserved: true,
+          quote: { id, currency: quote.currency, country: quote.country, fee: quote.fee },
+        });
       }
     }
-    if (reserved.length) await this.em.execute('update quote set used_at = ? where id in (?)', [now, reserved]);
+    if (reserved.length)
+      await this.em.execute('update quote set used_at = ? where id in (?)', [now, reserved]);
     return results;
   }
 
   async release(accountId: string, quoteIds: readonly string[]): Promise<void> {
     if (quoteIds.length === 0) return;
-    await this.em.execute('update quote set used_at = null where account_id = ? and id in (?)', [accountId, [...quoteIds]]);
+    await this.em.execute('update quote set used_at = null where account_id = ? and id in (?)', [
+      accountId,
+      [...quoteIds],
+    ]);
   }
 }

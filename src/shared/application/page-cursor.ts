@@ -11,9 +11,18 @@ export const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('ba
 export function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!isUuid(id)) {
-    throw new DomainError('invalid', 'validation-failed', 'cursor is not a cursor this API returned', [
-      { field: 'cursor', code: 'invalid-cursor', message: 'cursor is not a cursor this API returned' },
-    ]);
+    throw new DomainError(
+      'invalid',
+      'validation-failed',
+      'cursor is not a cursor this API returned',
+      [
+        {
+          field: 'cursor',
+          code: 'invalid-cursor',
+          message: 'cursor is not a cursor this API returned',
+        },
+      ],
+    );
   }
   return id;
 }

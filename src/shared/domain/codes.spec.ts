@@ -19,6 +19,7 @@ describe('CountryCode', () => {
   it('accepts upper-case ISO 3166-1 alpha-2 codes only', () => {
     expect(CountryCode.isValid('US')).toBe(true);
     expect(CountryCode.isValid('IN')).toBe(true);
-    for (const bad of ['us', 'USA', 'XX', 'ZZ', '', 'U']) expect(CountryCode.isValid(bad)).toBe(false);
+    for (const bad of ['us', 'USA', 'XX', 'ZZ', '', 'U'])
+      expect(CountryCode.isValid(bad)).toBe(false);
   });
 });

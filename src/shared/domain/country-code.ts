@@ -11,7 +11,11 @@ export class CountryCode {
 
   static of(code: string): CountryCode {
     if (!CountryCode.isValid(code)) {
-      throw new DomainError('invalid', 'invalid-country', `${code} is not an ISO 3166-1 alpha-2 country code`);
+      throw new DomainError(
+        'invalid',
+        'invalid-country',
+        `${String(code)} is not an ISO 3166-1 alpha-2 country code`,
+      );
     }
     return new CountryCode(code);
   }

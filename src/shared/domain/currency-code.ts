@@ -20,7 +20,12 @@ export class CurrencyCode {
 
   static of(code: string): CurrencyCode {
     const found = CurrencyCode.lookup(code);
-    if (!found) throw new DomainError('invalid', 'invalid-currency', `${code} is not an active ISO 4217 currency code`);
+    if (!found)
+      throw new DomainError(
+        'invalid',
+        'invalid-currency',
+        `${code} is not an active ISO 4217 currency code`,
+      );
     return found;
   }
 
@@ -29,7 +34,8 @@ export class CurrencyCode {
     const cached = CurrencyCode.known.get(code);
     if (cached) return cached;
     const entry = currencyCodes.code(code);
-    if (!entry || !Number.isInteger(entry.digits) || isSpecialPurpose(entry.countries)) return undefined;
+    if (!entry || !Number.isInteger(entry.digits) || isSpecialPurpose(entry.countries))
+      return undefined;
     const currency = new CurrencyCode(code, entry.digits);
     CurrencyCode.known.set(code, currency);
     return currency;

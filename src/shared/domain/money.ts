@@ -29,7 +29,8 @@ export class Money {
       throw Money.invalid(value, currency);
     }
     const scale = 10n ** BigInt(currency.minorUnits);
-    const minor = BigInt(match[1]) * scale + BigInt(decimals.padEnd(currency.minorUnits, '0') || '0');
+    const minor =
+      BigInt(match[1]) * scale + BigInt(decimals.padEnd(currency.minorUnits, '0') || '0');
     if (minor <= 0n || minor > MAX_MAJOR_UNITS * scale) throw Money.invalid(value, currency);
     return new Money(minor, currency);
   }

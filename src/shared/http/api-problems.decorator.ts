@@ -6,7 +6,7 @@ const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request (`validation-failed`, `malformed-json`, ...)',
   401: 'Missing or unknown API key (`unauthorized`)',
   403: 'The AccountId header names another account (`account-mismatch`)',
-  404: 'Not found, or not this account\'s',
+  404: "Not found, or not this account's",
   409: 'Conflict with the current state',
   413: 'Body over 1 MiB (`payload-too-large`)',
   415: 'Body is not application/json (`unsupported-media-type`)',

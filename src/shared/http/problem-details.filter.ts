@@ -1,4 +1,10 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, type DomainErrorKind } from '../domain/domain-error';
 import { problem, type Problem, PROBLEM_CONTENT_TYPE, ProblemException } from './problem';
@@ -39,7 +45,8 @@ const isDatabaseUnavailable = (error: unknown): boolean =>
 function describeUnexpected(exception: unknown): string {
   if (!(exception instanceof Error)) return String(exception);
   const driver = exception as Error & { sqlMessage?: string; code?: string };
-  if (driver.sqlMessage !== undefined) return `${exception.name} ${driver.code ?? ''}: ${driver.sqlMessage}`;
+  if (driver.sqlMessage !== undefined)
+    return `${exception.name} ${driver.code ?? ''}: ${driver.sqlMessage}`;
   return exception.stack ?? exception.message;
 }
 
@@ -58,15 +65,28 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const { body, headers } = this.toProblem(exception);
     body.instance = request.originalUrl?.split('?')[0];
     if (response.headersSent) return;
-    response.status(body.status).set({ ...headers, 'content-type': PROBLEM_CONTENT_TYPE }).send(JSON.stringify(body));
+    // A Retry-After set by the rate limiter is more precise than our default.
+    if (response.getHeader('retry-after') !== undefined) delete headers['retry-after'];
+    response
+      .status(body.status)
+      .set({ ...headers, 'content-type': PROBLEM_CONTENT_TYPE })
+      .send(JSON.stringify(body));
   }
 
   toProblem(exception: unknown): { body: Problem; headers: Record<string, string> } {
-    if (exception instanceof ProblemException) return { body: { ...exception.problem }, headers: exception.headers };
+    if (exception instanceof ProblemException)
+      return { body: { ...exception.problem }, headers: exception.headers };
     if (exception instanceof DomainError) {
       const errors = exception.fieldErrors ? { errors: [...exception.fieldErrors] } : {};
-      const title = exception.code === 'validation-failed' ? { title: 'Request validation failed' } : {};
-      return { body: problem(STATUS_OF[exception.kind], exception.code, exception.message, { ...errors, ...title }), headers: {} };
+      const title =
+        exception.code === 'validation-failed' ? { title: 'Request validation failed' } : {};
+      return {
+        body: problem(STATUS_OF[exception.kind], exception.code, exception.message, {
+          ...errors,
+          ...title,
+        }),
+        headers: {},
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -76,7 +96,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`database unavailable: ${(exception as Error).message}`);
-      return { body: problem(503, 'service-unavailable', 'The service is temporarily unavailable, retry later'), headers: { 'retry-after': '1' } };
+      return {
+        body: problem(
+          503,
+          'service-unavailable',
+          'The service is temporarily unavailable, retry later',
+        ),
+        headers: { 'retry-after': '1' },
+      };
     }
     this.logger.error(describeUnexpected(exception));
     return { body: problem(500, 'internal-error', 'An unexpected error occurred'), headers: {} };
@@ -86,6 +113,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = exception.getResponse();
     if (typeof response === 'string') return response;
     const message = (response as { message?: unknown }).message;
-    return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+    return Array.isArray(message)
+      ? message.join('; ')
+      : typeof message === 'string'
+        ? message
+        : exception.message;
   }
 }

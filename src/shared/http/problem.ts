@@ -31,13 +31,28 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
-export function problem(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
-  return { type: `/problems/${code}`, title: TITLES[status] ?? 'Error', status, detail, code, ...extra };
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Partial<Problem> = {},
+): Problem {
+  return {
+    type: `/problems/${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...extra,
+  };
 }
 
 /** An error that is already a client-facing problem (raised by the HTTP layer itself). */
 export class ProblemException extends Error {
-  constructor(readonly problem: Problem, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly problem: Problem,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(problem.detail);
   }
 }

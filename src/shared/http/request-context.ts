@@ -11,8 +11,10 @@ export const IS_PUBLIC = 'isPublic';
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** The id of the account the caller's API key belongs to. */
-export const CurrentAccount = createParamDecorator((_data: unknown, ctx: ExecutionContext): string => {
-  const accountId = ctx.switchToHttp().getRequest<AuthenticatedRequest>().accountId;
-  if (!accountId) throw new Error('CurrentAccount used on a route without authentication');
-  return accountId;
-});
+export const CurrentAccount = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): string => {
+    const accountId = ctx.switchToHttp().getRequest<AuthenticatedRequest>().accountId;
+    if (!accountId) throw new Error('CurrentAccount used on a route without authentication');
+    return accountId;
+  },
+);

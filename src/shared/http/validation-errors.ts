@@ -37,9 +37,14 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 }
 
 export function validationProblem(errors: FieldError[]): ProblemException {
-  const detail = errors.map((e) => e.message).slice(0, 5).join('; ');
-  return new ProblemException(problem(400, 'validation-failed', detail || 'Request validation failed', {
-    title: 'Request validation failed',
-    errors,
-  }));
+  const detail = errors
+    .map((e) => e.message)
+    .slice(0, 5)
+    .join('; ');
+  return new ProblemException(
+    problem(400, 'validation-failed', detail || 'Request validation failed', {
+      title: 'Request validation failed',
+      errors,
+    }),
+  );
 }

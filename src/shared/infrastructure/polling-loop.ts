@@ -60,7 +60,8 @@ export class PollingLoop {
       this.failures = 0;
     } catch (error) {
       // Logged once per outage, not once per tick: a database restart must not flood the logs.
-      if (this.failures++ === 0) this.options.logger.warn(`${this.options.name} pass failed: ${(error as Error).message}`);
+      if (this.failures++ === 0)
+        this.options.logger.warn(`${this.options.name} pass failed: ${(error as Error).message}`);
     }
   }
 }

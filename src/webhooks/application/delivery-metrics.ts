@@ -11,8 +11,18 @@ export class DeliveryMetrics {
   private readonly latency: Histogram;
 
   constructor(registry: Registry, em: EntityManager) {
-    this.attempts = new Counter({ name: 'webhook_attempts_total', help: 'Delivery attempts by result (success, http_<status>, error)', labelNames: ['result'], registers: [registry] });
-    this.finished = new Counter({ name: 'webhook_deliveries_finished_total', help: 'Deliveries that reached DELIVERED or FAILED', labelNames: ['status'], registers: [registry] });
+    this.attempts = new Counter({
+      name: 'webhook_attempts_total',
+      help: 'Delivery attempts by result (success, http_<status>, error)',
+      labelNames: ['result'],
+      registers: [registry],
+    });
+    this.finished = new Counter({
+      name: 'webhook_deliveries_finished_total',
+      help: 'Deliveries that reached DELIVERED or FAILED',
+      labelNames: ['status'],
+      registers: [registry],
+    });
     this.latency = new Histogram({
       name: 'webhook_delivery_latency_seconds',
       help: 'From the event to its successful delivery',
@@ -24,20 +34,31 @@ export class DeliveryMetrics {
       help: 'Deliveries waiting for their first or next attempt',
       registers: [registry],
       async collect() {
-        const [row] = await em.execute<{ count: string }[]>(`select count(*) as count from webhook_delivery where status = 'PENDING'`);
+        const [row] = await em.execute<{ count: string }[]>(
+          `select count(*) as count from webhook_delivery where status = 'PENDING'`,
+        );
         this.set(Number(row.count));
       },
     });
   }
 
-  recorded(claimed: readonly ClaimedDelivery[], outcomes: readonly DeliveryOutcome[], now: Date): void {
+  recorded(
+    claimed: readonly ClaimedDelivery[],
+    outcomes: readonly DeliveryOutcome[],
+    now: Date,
+  ): void {
     outcomes.forEach((outcome, index) => {
       const { statusCode, error } = outcome.result;
-      this.attempts.inc({ result: statusCode === 200 && !error ? 'success' : statusCode ? `http_${statusCode}` : 'error' });
+      this.attempts.inc({
+        result:
+          statusCode === 200 && !error ? 'success' : statusCode ? `http_${statusCode}` : 'error',
+      });
       if (outcome.progress.status === 'PENDING') return;
       this.finished.inc({ status: outcome.progress.status });
       if (outcome.progress.status === 'DELIVERED') {
-        this.latency.observe((now.getTime() - new Date(claimed[index].eventCreatedAt).getTime()) / 1000);
+        this.latency.observe(
+          (now.getTime() - new Date(claimed[index].eventCreatedAt).getTime()) / 1000,
+        );
       }
     });
   }

@@ -25,7 +25,12 @@ export class FanOutHandler {
   @OnOutboxEvent(...PAYMENT_EVENT_TYPES)
   async onPaymentEvent(event: DomainEvent): Promise<void> {
     const targets = await this.subscriptions.findActiveFor(event.accountId, event.type);
-    const created = await this.deliveries.createFor(event, targets, eventEnvelope(event), this.clock.now());
+    const created = await this.deliveries.createFor(
+      event,
+      targets,
+      eventEnvelope(event),
+      this.clock.now(),
+    );
     if (created > 0) this.transactions.afterCommit(() => this.signal.nudge());
   }
 }

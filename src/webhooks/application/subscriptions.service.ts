@@ -19,7 +19,10 @@ export class SubscriptionsService {
   ) {}
 
   /** The answer is the only time the secret is shown. */
-  async subscribe(accountId: string, input: { callbackUrl: string; eventTypes?: string[]; secret?: string }): Promise<SubscriptionView> {
+  async subscribe(
+    accountId: string,
+    input: { callbackUrl: string; eventTypes?: string[]; secret?: string },
+  ): Promise<SubscriptionView> {
     const subscription = Subscription.create({ accountId, ...input, now: this.clock.now() });
     await this.urls.assertAllowed(input.callbackUrl);
     await this.subscriptions.insert(subscription);
@@ -27,19 +30,32 @@ export class SubscriptionsService {
   }
 
   async get(accountId: string, id: string): Promise<Subscription> {
-    const subscription = isUuid(id) ? await this.subscriptions.findActive(accountId, id) : undefined;
+    const subscription = isUuid(id)
+      ? await this.subscriptions.findActive(accountId, id)
+      : undefined;
     if (!subscription) throw subscriptionNotFound(id);
     return subscription;
   }
 
   async list(accountId: string, limit: number, cursor?: string): Promise<Page<SubscriptionView>> {
-    const rows = await this.subscriptions.list(accountId, cursor === undefined ? undefined : decodeCursor(cursor), limit + 1);
+    const rows = await this.subscriptions.list(
+      accountId,
+      cursor === undefined ? undefined : decodeCursor(cursor),
+      limit + 1,
+    );
     const page = rows.slice(0, limit);
-    return { data: page.map((s) => s.toView()), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null };
+    return {
+      data: page.map((s) => s.toView()),
+      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null,
+    };
   }
 
   async delete(accountId: string, id: string): Promise<void> {
-    const deleted = isUuid(id) && (await this.transactions.run(() => this.subscriptions.delete(accountId, id, this.clock.now())));
+    const deleted =
+      isUuid(id) &&
+      (await this.transactions.run(() =>
+        this.subscriptions.delete(accountId, id, this.clock.now()),
+      ));
     if (!deleted) throw subscriptionNotFound(id);
   }
 }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
@@ -8,7 +14,11 @@ import { mapLimit } from '../../shared/infrastructure/map-limit';
 import { PollingLoop } from '../../shared/infrastructure/polling-loop';
 import { afterAttempt } from '../domain/delivery';
 import { RetryPolicy } from '../domain/retry-policy';
-import { type ClaimedDelivery, DeliveriesRepository, type DeliveryOutcome } from '../infrastructure/deliveries.repository';
+import {
+  type ClaimedDelivery,
+  DeliveriesRepository,
+  type DeliveryOutcome,
+} from '../infrastructure/deliveries.repository';
 import { DeliveryMetrics } from './delivery-metrics';
 import { DispatcherSignal } from './dispatcher-signal';
 import { WebhookTransport } from './webhook-ports';
@@ -35,8 +45,18 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     private readonly scheduler: SchedulerRegistry,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
-    this.policy = new RetryPolicy({ baseMs: config.WEBHOOK_RETRY_BASE_MS, maxDelayMs: config.WEBHOOK_RETRY_MAX_DELAY_MS, windowMs: config.WEBHOOK_RETRY_WINDOW_MS });
-    this.loop = new PollingLoop({ name: 'webhook dispatcher', intervalMs: config.WEBHOOK_POLL_INTERVAL_MS, batchSize: this.batchSize, work: () => this.dispatchBatch(), logger: this.logger });
+    this.policy = new RetryPolicy({
+      baseMs: config.WEBHOOK_RETRY_BASE_MS,
+      maxDelayMs: config.WEBHOOK_RETRY_MAX_DELAY_MS,
+      windowMs: config.WEBHOOK_RETRY_WINDOW_MS,
+    });
+    this.loop = new PollingLoop({
+      name: 'webhook dispatcher',
+      intervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
+      batchSize: this.batchSize,
+      work: () => this.dispatchBatch(),
+      logger: this.logger,
+    });
   }
 
   private get batchSize(): number {
@@ -58,18 +78,38 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   async dispatchBatch(): Promise<number> {
     const now = this.clock.now();
     const leaseId = randomUUID();
-    const claimed = await this.deliveries.claimDue(now, new Date(now.getTime() + this.config.WEBHOOK_LEASE_MS), leaseId, this.batchSize);
+    const claimed = await this.deliveries.claimDue(
+      now,
+      new Date(now.getTime() + this.config.WEBHOOK_LEASE_MS),
+      leaseId,
+      this.batchSize,
+    );
     if (claimed.length === 0) return 0;
-    const outcomes = await mapLimit(claimed, this.config.WEBHOOK_CONCURRENCY, (delivery) => this.attempt(delivery));
-    await this.transactions.run(() => this.deliveries.recordOutcomes(outcomes, leaseId, this.clock.now()));
+    const outcomes = await mapLimit(claimed, this.config.WEBHOOK_CONCURRENCY, (delivery) =>
+      this.attempt(delivery),
+    );
+    await this.transactions.run(() =>
+      this.deliveries.recordOutcomes(outcomes, leaseId, this.clock.now()),
+    );
     this.metrics.recorded(claimed, outcomes, this.clock.now());
     return claimed.length;
   }
 
   private async attempt(delivery: ClaimedDelivery): Promise<DeliveryOutcome> {
     const attemptedAt = this.clock.now();
-    const result = await this.transport.send({ url: delivery.callbackUrl, secret: delivery.secret, messageId: delivery.eventId, body: delivery.body });
-    const progress = afterAttempt({ attempts: delivery.attempts, eventCreatedAt: new Date(delivery.eventCreatedAt), result, now: this.clock.now(), policy: this.policy });
+    const result = await this.transport.send({
+      url: delivery.callbackUrl,
+      secret: delivery.secret,
+      messageId: delivery.eventId,
+      body: delivery.body,
+    });
+    const progress = afterAttempt({
+      attempts: delivery.attempts,
+      eventCreatedAt: new Date(delivery.eventCreatedAt),
+      result,
+      now: this.clock.now(),
+      policy: this.policy,
+    });
     return { id: delivery.id, attemptedAt, result, progress };
   }
 }

@@ -19,13 +19,26 @@ export class Subscription {
   private constructor(private readonly state: SubscriptionState) {}
 
   /** `eventTypes` absent or empty means every type; a secret is generated unless one is given. */
-  static create(input: { accountId: string; callbackUrl: string; eventTypes?: readonly string[]; secret?: string; now: Date }): Subscription {
+  static create(input: {
+    accountId: string;
+    callbackUrl: string;
+    eventTypes?: readonly string[];
+    secret?: string;
+    now: Date;
+  }): Subscription {
     const unknown = (input.eventTypes ?? []).filter((t) => !isWebhookEventType(t));
     if (unknown.length) {
-      throw new DomainError('invalid', 'invalid-event-type', `unknown event type(s): ${unknown.join(', ')}; known: ${WEBHOOK_EVENT_TYPES.join(', ')}`);
+      throw new DomainError(
+        'invalid',
+        'invalid-event-type',
+        `unknown event type(s): ${unknown.join(', ')}; known: ${WEBHOOK_EVENT_TYPES.join(', ')}`,
+      );
     }
-    const eventTypes = input.eventTypes?.length ? [...new Set(input.eventTypes as WebhookEventType[])] : [...WEBHOOK_EVENT_TYPES];
-    const secret = input.secret === undefined ? WebhookSecret.generate() : WebhookSecret.parse(input.secret);
+    const eventTypes = input.eventTypes?.length
+      ? [...new Set(input.eventTypes as WebhookEventType[])]
+      : [...WEBHOOK_EVENT_TYPES];
+    const secret =
+      input.secret === undefined ? WebhookSecret.generate() : WebhookSecret.parse(input.secret);
     return new Subscription({
       id: newId(),
       accountId: input.accountId,
@@ -41,17 +54,33 @@ export class Subscription {
     return new Subscription({ ...state });
   }
 
-  get id() { return this.state.id; }
-  get accountId() { return this.state.accountId; }
-  get callbackUrl() { return this.state.callbackUrl; }
-  get eventTypes(): readonly WebhookEventType[] { return this.state.eventTypes; }
-  get secret() { return this.state.secret; }
-  get status() { return this.state.status; }
-  get createdAt() { return this.state.createdAt; }
+  get id() {
+    return this.state.id;
+  }
+  get accountId() {
+    return this.state.accountId;
+  }
+  get callbackUrl() {
+    return this.state.callbackUrl;
+  }
+  get eventTypes(): readonly WebhookEventType[] {
+    return this.state.eventTypes;
+  }
+  get secret() {
+    return this.state.secret;
+  }
+  get status() {
+    return this.state.status;
+  }
+  get createdAt() {
+    return this.state.createdAt;
+  }
 
   /** A subscription receives the events of the types it chose, while it is active. */
   wants(eventType: string): boolean {
-    return this.state.status === 'ACTIVE' && (this.state.eventTypes as string[]).includes(eventType);
+    return (
+      this.state.status === 'ACTIVE' && (this.state.eventTypes as string[]).includes(eventType)
+    );
   }
 
   /** The secret is shown once, at creation; afterwards the view never carries it. */

@@ -1,19 +1,48 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
 import { WEBHOOK_EVENT_TYPES } from '../domain/event-types';
 
 export class SubscribeDto {
-  @ApiProperty({ example: 'https://example.com/hooks', maxLength: 2048, description: 'Absolute https URL (http allowed when WEBHOOK_ALLOW_PRIVATE_URLS=true, the default outside production)' })
-  @IsString() @Length(1, 2048)
+  @ApiProperty({
+    example: 'https://example.com/hooks',
+    maxLength: 2048,
+    description:
+      'Absolute https URL (http allowed when WEBHOOK_ALLOW_PRIVATE_URLS=true, the default outside production)',
+  })
+  @IsString()
+  @Length(1, 2048)
   callbackUrl!: string;
 
-  @ApiPropertyOptional({ enum: WEBHOOK_EVENT_TYPES, isArray: true, example: ['payment.paid', 'payment.failed'], description: 'Default: every type' })
-  @IsOptional() @IsArray() @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length) @IsIn(WEBHOOK_EVENT_TYPES, { each: true })
+  @ApiPropertyOptional({
+    enum: WEBHOOK_EVENT_TYPES,
+    isArray: true,
+    example: ['payment.paid', 'payment.failed'],
+    description: 'Default: every type',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length)
+  @IsIn(WEBHOOK_EVENT_TYPES, { each: true })
   eventTypes?: string[];
 
-  @ApiPropertyOptional({ example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', description: '`whsec_` + base64 of 24..64 bytes; generated when absent' })
-  @IsOptional() @IsString() @Length(1, 200)
+  @ApiPropertyOptional({
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    description: '`whsec_` + base64 of 24..64 bytes; generated when absent',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   secret?: string;
 }
 
@@ -26,7 +55,11 @@ export class SubscriptionDto {
 }
 
 export class SubscriptionCreatedDto extends SubscriptionDto {
-  @ApiProperty({ example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', description: 'Shown in this answer only: keep it to verify signatures' }) secret!: string;
+  @ApiProperty({
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    description: 'Shown in this answer only: keep it to verify signatures',
+  })
+  secret!: string;
 }
 
 export class SubscriptionPageDto {
@@ -36,17 +69,24 @@ export class SubscriptionPageDto {
 
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
-  @IsOptional() @IsString() @Length(1, 200)
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   cursor?: string;
 }
 
 export class DeliveriesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['PENDING', 'DELIVERED', 'FAILED', 'CANCELLED'] })
-  @IsOptional() @IsIn(['PENDING', 'DELIVERED', 'FAILED', 'CANCELLED'])
+  @IsOptional()
+  @IsIn(['PENDING', 'DELIVERED', 'FAILED', 'CANCELLED'])
   status?: string;
 }
 
@@ -54,7 +94,8 @@ export class AttemptDto {
   @ApiProperty({ format: 'date-time' }) attemptedAt!: string;
   @ApiProperty({ nullable: true, type: Number, example: 500 }) statusCode!: number | null;
   @ApiProperty({ example: 12 }) durationMs!: number;
-  @ApiProperty({ nullable: true, type: String, example: 'timeout after 10000 ms' }) error!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'timeout after 10000 ms' }) error!:
+    string | null;
 }
 
 export class DeliveryDto {

@@ -1,12 +1,29 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
 import { CurrentAccount } from '../../shared/http/request-context';
 import { DeliveriesService, type DeliveryView } from '../application/deliveries.service';
 import { SubscriptionsService } from '../application/subscriptions.service';
 import type { Page } from '../../shared/application/page-cursor';
 import type { SubscriptionView } from '../domain/subscription';
-import { DeliveriesQuery, DeliveryDto, DeliveryPageDto, PageQuery, SubscribeDto, SubscriptionCreatedDto, SubscriptionDto, SubscriptionPageDto } from './subscription.dto';
+import {
+  DeliveriesQuery,
+  DeliveryDto,
+  DeliveryPageDto,
+  PageQuery,
+  SubscribeDto,
+  SubscriptionCreatedDto,
+  SubscriptionDto,
+  SubscriptionPageDto,
+} from './subscription.dto';
 
 @ApiTags('Webhooks')
 @ApiBearerAuth()
@@ -28,15 +45,24 @@ export class SubscriptionsController {
   })
   @ApiCreatedResponse({ type: SubscriptionCreatedDto })
   @ApiProblems(400, 401, 403, 415)
-  subscribe(@CurrentAccount() accountId: string, @Body() body: SubscribeDto): Promise<SubscriptionView> {
+  subscribe(
+    @CurrentAccount() accountId: string,
+    @Body() body: SubscribeDto,
+  ): Promise<SubscriptionView> {
     return this.subscriptions.subscribe(accountId, body);
   }
 
   @Get('subscriptions')
-  @ApiOperation({ summary: 'List subscriptions', description: 'Active subscriptions, newest first.' })
+  @ApiOperation({
+    summary: 'List subscriptions',
+    description: 'Active subscriptions, newest first.',
+  })
   @ApiOkResponse({ type: SubscriptionPageDto })
   @ApiProblems(400, 401, 403)
-  list(@CurrentAccount() accountId: string, @Query() query: PageQuery): Promise<Page<SubscriptionView>> {
+  list(
+    @CurrentAccount() accountId: string,
+    @Query() query: PageQuery,
+  ): Promise<Page<SubscriptionView>> {
     return this.subscriptions.list(accountId, query.limit ?? 20, query.cursor);
   }
 
@@ -44,13 +70,19 @@ export class SubscriptionsController {
   @ApiOperation({ summary: 'Retrieve a subscription' })
   @ApiOkResponse({ type: SubscriptionDto })
   @ApiProblems(401, 403, 404)
-  async get(@CurrentAccount() accountId: string, @Param('id') id: string): Promise<SubscriptionView> {
+  async get(
+    @CurrentAccount() accountId: string,
+    @Param('id') id: string,
+  ): Promise<SubscriptionView> {
     return (await this.subscriptions.get(accountId, id)).toView();
   }
 
   @Delete('subscriptions/:id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a subscription', description: 'Its undelivered deliveries stop.' })
+  @ApiOperation({
+    summary: 'Delete a subscription',
+    description: 'Its undelivered deliveries stop.',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(401, 403, 404)
   delete(@CurrentAccount() accountId: string, @Param('id') id: string): Promise<void> {
@@ -58,19 +90,40 @@ export class SubscriptionsController {
   }
 
   @Get('subscriptions/:id/deliveries')
-  @ApiOperation({ summary: 'List deliveries', description: 'Deliveries of this subscription with every attempt (time, HTTP status, duration, error), newest first.' })
+  @ApiOperation({
+    summary: 'List deliveries',
+    description:
+      'Deliveries of this subscription with every attempt (time, HTTP status, duration, error), newest first.',
+  })
   @ApiOkResponse({ type: DeliveryPageDto })
   @ApiProblems(400, 401, 403, 404)
-  deliveriesOf(@CurrentAccount() accountId: string, @Param('id') id: string, @Query() query: DeliveriesQuery): Promise<Page<DeliveryView>> {
-    return this.deliveries.list(accountId, id, { status: query.status }, query.limit ?? 20, query.cursor);
+  deliveriesOf(
+    @CurrentAccount() accountId: string,
+    @Param('id') id: string,
+    @Query() query: DeliveriesQuery,
+  ): Promise<Page<DeliveryView>> {
+    return this.deliveries.list(
+      accountId,
+      id,
+      { status: query.status },
+      query.limit ?? 20,
+      query.cursor,
+    );
   }
 
   @Post('subscriptions/:id/deliveries/:deliveryId/retry')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Retry a delivery now', description: 'Sends the delivery again at once, even a FAILED or DELIVERED one.' })
+  @ApiOperation({
+    summary: 'Retry a delivery now',
+    description: 'Sends the delivery again at once, even a FAILED or DELIVERED one.',
+  })
   @ApiAcceptedResponse({ type: DeliveryDto })
   @ApiProblems(401, 403, 404)
-  retry(@CurrentAccount() accountId: string, @Param('id') id: string, @Param('deliveryId') deliveryId: string): Promise<DeliveryView> {
+  retry(
+    @CurrentAccount() accountId: string,
+    @Param('id') id: string,
+    @Param('deliveryId') deliveryId: string,
+  ): Promise<DeliveryView> {
     return this.deliveries.retry(accountId, id, deliveryId);
   }
 }

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { newId } from '../../shared/domain';
+import { whereAll } from '../../shared/infrastructure/where-all';
 import type { AttemptResult, DeliveryProgress } from '../domain/delivery';
 import type { Subscription } from '../domain/subscription';
 import type { AttemptRecord, DeliveryRecord } from './webhook.schemas';
@@ -34,13 +35,29 @@ export class DeliveriesRepository {
   constructor(private readonly em: EntityManager) {}
 
   /** One delivery per subscription; an event relayed twice creates none the second time. */
-  async createFor(event: { id: string; type: string; accountId: string; occurredAt: Date }, subscriptions: readonly Subscription[], body: string, now: Date): Promise<number> {
+  async createFor(
+    event: { id: string; type: string; accountId: string; occurredAt: Date },
+    subscriptions: readonly Subscription[],
+    body: string,
+    now: Date,
+  ): Promise<number> {
     if (subscriptions.length === 0) return 0;
     const rows = await this.em.execute<{ id: string }[]>(
       `insert into webhook_delivery (id, subscription_id, account_id, event_id, event_type, body, status, attempts, next_attempt_at, event_created_at, created_at, updated_at)
        values ${subscriptions.map(() => `(?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)`).join(', ')}
        on conflict (event_id, subscription_id) do nothing returning id`,
-      subscriptions.flatMap((s) => [newId(), s.id, event.accountId, event.id, event.type, body, now, event.occurredAt, now, now]),
+      subscriptions.flatMap((s) => [
+        newId(),
+        s.id,
+        event.accountId,
+        event.id,
+        event.type,
+        body,
+        now,
+        event.occurredAt,
+        now,
+        now,
+      ]),
     );
     return rows.length;
   }
@@ -49,7 +66,12 @@ export class DeliveriesRepository {
    * Leases due deliveries to `leaseId` in one short statement: they are due again at `leaseUntil`
    * if this instance dies before recording their outcome. SKIP LOCKED lets instances share them.
    */
-  async claimDue(now: Date, leaseUntil: Date, leaseId: string, limit: number): Promise<ClaimedDelivery[]> {
+  async claimDue(
+    now: Date,
+    leaseUntil: Date,
+    leaseId: string,
+    limit: number,
+  ): Promise<ClaimedDelivery[]> {
     return this.em.execute<ClaimedDelivery[]>(
       `with due as (
          select id from webhook_delivery where status = 'PENDING' and next_attempt_at <= ?
@@ -67,11 +89,22 @@ export class DeliveriesRepository {
    * PENDING move: a delivery whose lease ran out (and was taken by another instance), or whose
    * subscription was deleted meanwhile, keeps the newer state. The attempt is logged either way.
    */
-  async recordOutcomes(outcomes: readonly DeliveryOutcome[], leaseId: string, now: Date): Promise<void> {
+  async recordOutcomes(
+    outcomes: readonly DeliveryOutcome[],
+    leaseId: string,
+    now: Date,
+  ): Promise<void> {
     if (outcomes.length === 0) return;
     await this.em.execute(
       `insert into webhook_attempt (id, delivery_id, attempted_at, status_code, duration_ms, error) values ${outcomes.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
-      outcomes.flatMap((o) => [newId(), o.id, o.attemptedAt, o.result.statusCode, Math.round(o.result.durationMs), o.result.error?.slice(0, 500) ?? null]),
+      outcomes.flatMap((o) => [
+        newId(),
+        o.id,
+        o.attemptedAt,
+        o.result.statusCode,
+        Math.round(o.result.durationMs),
+        o.result.error?.slice(0, 500) ?? null,
+      ]),
     );
     await this.em.execute(
       `update webhook_delivery d set status = v.status, attempts = v.attempts, next_attempt_at = v.next_at, last_status_code = v.code,
@@ -82,21 +115,34 @@ export class DeliveriesRepository {
        where d.id = v.id and d.lease_id = ? and d.status = 'PENDING'`,
       [
         now,
-        ...outcomes.flatMap((o) => [o.id, o.progress.status, o.progress.attempts, o.progress.nextAttemptAt, o.result.statusCode, o.result.error?.slice(0, 500) ?? null, o.attemptedAt]),
+        ...outcomes.flatMap((o) => [
+          o.id,
+          o.progress.status,
+          o.progress.attempts,
+          o.progress.nextAttemptAt,
+          o.result.statusCode,
+          o.result.error?.slice(0, 500) ?? null,
+          o.attemptedAt,
+        ]),
         leaseId,
       ],
     );
   }
 
-  async listForSubscription(subscriptionId: string, filter: { id?: string; status?: string; beforeId?: string }, limit: number): Promise<DeliveryWithAttempts[]> {
-    const where = ['subscription_id = ?'];
-    const params: unknown[] = [subscriptionId];
-    if (filter.id) where.push('id = ?') && params.push(filter.id);
-    if (filter.status) where.push('status = ?') && params.push(filter.status);
-    if (filter.beforeId) where.push('id < ?') && params.push(filter.beforeId);
+  async listForSubscription(
+    subscriptionId: string,
+    filter: { id?: string; status?: string; beforeId?: string },
+    limit: number,
+  ): Promise<DeliveryWithAttempts[]> {
+    const where = whereAll([
+      ['subscription_id = ?', subscriptionId],
+      ['id = ?', filter.id],
+      ['status = ?', filter.status],
+      ['id < ?', filter.beforeId],
+    ]);
     const deliveries = await this.em.execute<DeliveryRecord[]>(
-      `select ${DELIVERY_COLUMNS} from webhook_delivery where ${where.join(' and ')} order by id desc limit ?`,
-      [...params, limit],
+      `select ${DELIVERY_COLUMNS} from webhook_delivery where ${where.sql} order by id desc limit ?`,
+      [...where.params, limit],
     );
     if (deliveries.length === 0) return [];
     const attempts = await this.em.execute<AttemptRecord[]>(
@@ -104,11 +150,18 @@ export class DeliveriesRepository {
        from webhook_attempt where delivery_id in (?) order by attempted_at, id`,
       [deliveries.map((d) => d.id)],
     );
-    return deliveries.map((d) => ({ ...d, attemptsLog: attempts.filter((a) => a.deliveryId === d.id) }));
+    return deliveries.map((d) => ({
+      ...d,
+      attemptsLog: attempts.filter((a) => a.deliveryId === d.id),
+    }));
   }
 
   /** Makes a delivery of an active subscription due now, whatever its state; CANCELLED ones stay. */
-  async retryNow(subscriptionId: string, deliveryId: string, now: Date): Promise<DeliveryWithAttempts | undefined> {
+  async retryNow(
+    subscriptionId: string,
+    deliveryId: string,
+    now: Date,
+  ): Promise<DeliveryWithAttempts | undefined> {
     const rows = await this.em.execute<{ id: string }[]>(
       `update webhook_delivery set status = 'PENDING', next_attempt_at = ?, locked_until = null, lease_id = null, updated_at = ?
        where id = ? and subscription_id = ? and status <> 'CANCELLED' returning id`,

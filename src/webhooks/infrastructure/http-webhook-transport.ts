@@ -1,7 +1,11 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { DomainError } from '../../shared/domain';
-import { type SignedDelivery, CallbackUrlPolicy, WebhookTransport } from '../application/webhook-ports';
+import {
+  type SignedDelivery,
+  CallbackUrlPolicy,
+  WebhookTransport,
+} from '../application/webhook-ports';
 import type { AttemptResult } from '../domain/delivery';
 import { parseRetryAfter } from '../domain/retry-policy';
 import { CallbackUrlGuard } from './delivery/callback-url-guard';
@@ -13,7 +17,10 @@ import { WebhookSigner } from './delivery/webhook-signer';
  * connection to the address it checked, signs with the Standard Webhooks scheme and sends.
  */
 @Injectable()
-export class HttpWebhookTransport extends WebhookTransport implements CallbackUrlPolicy, OnModuleDestroy {
+export class HttpWebhookTransport
+  extends WebhookTransport
+  implements CallbackUrlPolicy, OnModuleDestroy
+{
   private readonly guard: CallbackUrlGuard;
   private readonly sender: HttpWebhookSender;
   private readonly signer = new WebhookSigner();
@@ -21,7 +28,10 @@ export class HttpWebhookTransport extends WebhookTransport implements CallbackUr
   constructor(@Inject(AppConfig) config: AppConfig) {
     super();
     this.guard = new CallbackUrlGuard({ allowPrivate: config.allowPrivateWebhookUrls });
-    this.sender = new HttpWebhookSender({ timeoutMs: config.WEBHOOK_TIMEOUT_MS, userAgent: 'payments-api-webhooks/1.0' });
+    this.sender = new HttpWebhookSender({
+      timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+      userAgent: 'payments-api-webhooks/1.0',
+    });
   }
 
   async assertAllowed(url: string): Promise<void> {
@@ -35,10 +45,19 @@ export class HttpWebhookTransport extends WebhookTransport implements CallbackUr
       target = await this.guard.check(delivery.url);
     } catch (error) {
       const message = error instanceof DomainError ? error.message : String(error);
-      return { statusCode: null, durationMs: performance.now() - started, error: `callback URL refused: ${message}` };
+      return {
+        statusCode: null,
+        durationMs: performance.now() - started,
+        error: `callback URL refused: ${message}`,
+      };
     }
     // The signature's timestamp is wall-clock time: receivers compare it with their own clocks.
-    const headers = this.signer.headers(delivery.secret, delivery.messageId, new Date(), delivery.body);
+    const headers = this.signer.headers(
+      delivery.secret,
+      delivery.messageId,
+      new Date(),
+      delivery.body,
+    );
     const result = await this.sender.send({
       url: target.url,
       address: target.address,
@@ -46,7 +65,12 @@ export class HttpWebhookTransport extends WebhookTransport implements CallbackUr
       headers: { ...headers, 'content-type': 'application/json' },
       body: delivery.body,
     });
-    return { statusCode: result.statusCode, durationMs: result.durationMs, error: result.error, retryAfterMs: parseRetryAfter(result.retryAfter, new Date()) };
+    return {
+      statusCode: result.statusCode,
+      durationMs: result.durationMs,
+      error: result.error,
+      retryAfterMs: parseRetryAfter(result.retryAfter, new Date()),
+    };
   }
 
   async onModuleDestroy(): Promise<void> {

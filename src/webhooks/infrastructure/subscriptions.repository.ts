@@ -7,7 +7,12 @@ import type { SubscriptionRecord } from './webhook.schemas';
 const COLUMNS = `id, account_id as "accountId", callback_url as "callbackUrl", event_types as "eventTypes", secret, status, created_at as "createdAt"`;
 
 const toSubscription = (row: SubscriptionRecord): Subscription =>
-  Subscription.restore({ ...row, eventTypes: row.eventTypes as WebhookEventType[], status: row.status as SubscriptionStatus, createdAt: new Date(row.createdAt) });
+  Subscription.restore({
+    ...row,
+    eventTypes: row.eventTypes as WebhookEventType[],
+    status: row.status as SubscriptionStatus,
+    createdAt: new Date(row.createdAt),
+  });
 
 @Injectable()
 export class SubscriptionsRepository {
@@ -16,7 +21,15 @@ export class SubscriptionsRepository {
   async insert(s: Subscription): Promise<void> {
     await this.em.execute(
       `insert into webhook_subscription (id, account_id, callback_url, event_types, secret, status, created_at) values (?, ?, ?, ?::text[], ?, ?, ?)`,
-      [s.id, s.accountId, s.callbackUrl, `{${s.eventTypes.join(',')}}`, s.secret, s.status, s.createdAt],
+      [
+        s.id,
+        s.accountId,
+        s.callbackUrl,
+        `{${s.eventTypes.join(',')}}`,
+        s.secret,
+        s.status,
+        s.createdAt,
+      ],
     );
   }
 
@@ -37,7 +50,11 @@ export class SubscriptionsRepository {
     return rows.map(toSubscription);
   }
 
-  async list(accountId: string, beforeId: string | undefined, limit: number): Promise<Subscription[]> {
+  async list(
+    accountId: string,
+    beforeId: string | undefined,
+    limit: number,
+  ): Promise<Subscription[]> {
     const rows = await this.em.execute<SubscriptionRecord[]>(
       `select ${COLUMNS} from webhook_subscription where account_id = ? and status = 'ACTIVE'${beforeId ? ' and id < ?' : ''} order by id desc limit ?`,
       beforeId ? [accountId, beforeId, limit] : [accountId, limit],

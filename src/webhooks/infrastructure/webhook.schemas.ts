@@ -70,10 +70,19 @@ export const DeliverySchema = new EntitySchema<DeliveryRecord>({
     deliveredAt: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
   },
   // One delivery per event and subscription, however often the event is relayed.
-  uniques: [{ name: 'webhook_delivery_event_subscription_unique', properties: ['eventId', 'subscriptionId'] }],
+  uniques: [
+    {
+      name: 'webhook_delivery_event_subscription_unique',
+      properties: ['eventId', 'subscriptionId'],
+    },
+  ],
   indexes: [
     // The dispatcher's claim reads only due PENDING rows: finished deliveries cost it nothing.
-    { name: 'webhook_delivery_due_idx', expression: 'create index "webhook_delivery_due_idx" on "webhook_delivery" ("next_attempt_at") where "status" = \'PENDING\'' },
+    {
+      name: 'webhook_delivery_due_idx',
+      expression:
+        'create index "webhook_delivery_due_idx" on "webhook_delivery" ("next_attempt_at") where "status" = \'PENDING\'',
+    },
     { name: 'webhook_delivery_subscription_idx', properties: ['subscriptionId', 'id'] },
   ],
 });

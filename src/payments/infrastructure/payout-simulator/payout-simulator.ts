@@ -1,5 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../../../config/app-config';
 import { Transactions } from '../../../database/transactions';
@@ -31,7 +37,13 @@ export class PayoutSimulator implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly scheduler: SchedulerRegistry,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
-    this.loop = new PollingLoop({ name: 'payout simulator', intervalMs: config.SIMULATOR_POLL_INTERVAL_MS, batchSize: BATCH, work: () => this.runDueJobs(), logger: this.logger });
+    this.loop = new PollingLoop({
+      name: 'payout simulator',
+      intervalMs: config.SIMULATOR_POLL_INTERVAL_MS,
+      batchSize: BATCH,
+      work: () => this.runDueJobs(),
+      logger: this.logger,
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -57,7 +69,9 @@ export class PayoutSimulator implements OnApplicationBootstrap, OnModuleDestroy 
 
   private async advance(job: PayoutJobRecord, now: Date): Promise<void> {
     try {
-      await this.payments.move(job.accountId, job.paymentId, (payment) => this.step(job, payment, now));
+      await this.payments.move(job.accountId, job.paymentId, (payment) =>
+        this.step(job, payment, now),
+      );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       // Cancelled or moved by hand meanwhile: the simulation of this payment is over.
@@ -66,7 +80,10 @@ export class PayoutSimulator implements OnApplicationBootstrap, OnModuleDestroy 
     }
     if (job.step === 'PROCESS') {
       const dueAt = new Date(now.getTime() + this.config.SIMULATOR_SETTLE_DELAY_MS);
-      await this.em.execute(`update payout_job set step = 'SETTLE', due_at = ? where payment_id = ?`, [dueAt, job.paymentId]);
+      await this.em.execute(
+        `update payout_job set step = 'SETTLE', due_at = ? where payment_id = ?`,
+        [dueAt, job.paymentId],
+      );
     } else {
       await this.em.execute('delete from payout_job where payment_id = ?', [job.paymentId]);
     }
@@ -74,7 +91,8 @@ export class PayoutSimulator implements OnApplicationBootstrap, OnModuleDestroy 
 
   private step(job: PayoutJobRecord, payment: Payment, now: Date): void {
     if (job.step === 'PROCESS') payment.markProcessing(now);
-    else if (payment.beneficiary.accountNumber.endsWith(CLOSED_ACCOUNT_SUFFIX)) payment.markFailed('beneficiary account closed', now);
+    else if (payment.beneficiary.accountNumber.endsWith(CLOSED_ACCOUNT_SUFFIX))
+      payment.markFailed('beneficiary account closed', now);
     else payment.markPaid(now);
   }
 }
