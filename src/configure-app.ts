@@ -2,6 +2,7 @@ import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { assignRequestId } from './logging/logging.module';
 import {
   bodyParserErrors,
   jsonBodyParser,
@@ -33,7 +34,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.use(requireJsonContentType, jsonBodyParser, bodyParserErrors);
+  app.use(assignRequestId, requireJsonContentType, jsonBodyParser, bodyParserErrors);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -19,12 +19,21 @@ export const REDACTED_PATHS = [
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+type WithId = IncomingMessage & { id?: string };
+
 /** Reuses a sane caller-supplied x-request-id, or makes one; either way it is echoed back. */
-export function requestId(req: IncomingMessage, res: ServerResponse): string {
+export function requestId(req: WithId, res: ServerResponse): string {
+  if (req.id) return req.id;
   const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-  res.setHeader('x-request-id', id);
-  return id;
+  req.id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', req.id);
+  return req.id;
+}
+
+/** Runs first of all, so that even answers given before routing (a malformed body) carry the id. */
+export function assignRequestId(req: WithId, res: ServerResponse, next: () => void): void {
+  requestId(req, res);
+  next();
 }
 
 @Module({})

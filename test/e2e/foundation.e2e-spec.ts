@@ -28,6 +28,15 @@ describe('Foundation: auth, accounts, errors, health, docs', () => {
       const res = await request(server()).get('/api/v1/nope');
       expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     });
+    it('carries one on answers given before routing (malformed JSON)', async () => {
+      const res = await t.http().post('/api/v1/payments/quote').set('content-type', 'application/json').set('x-request-id', 'req-42').send('{');
+      expect(res.status).toBe(400);
+      expect(res.headers['x-request-id']).toBe('req-42');
+    });
+    it('ignores an unsafe caller id and makes its own', async () => {
+      const res = await request(server()).get('/health/live').set('x-request-id', 'bad id\twith spaces');
+      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
   });
 
   describe('authentication', () => {
