@@ -1,6 +1,10 @@
+import { DeadlockException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** A deadlock victim's transaction was rolled back whole, so running it again is safe. */
+const DEADLOCK_RETRIES = 2;
 
 /**
  * Runs work in one database transaction (a savepoint when nested). Repositories join it
@@ -15,12 +19,16 @@ export class Transactions {
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.afterCommitQueue.getStore()) return this.em.transactional(() => work());
-    const callbacks: (() => void)[] = [];
-    const result = await this.afterCommitQueue.run(callbacks, () =>
-      this.em.transactional(() => work()),
-    );
-    for (const callback of callbacks) callback();
-    return result;
+    for (let attempt = 0; ; attempt++) {
+      const callbacks: (() => void)[] = [];
+      try {
+        const result = await this.afterCommitQueue.run(callbacks, () => this.em.transactional(() => work()));
+        for (const callback of callbacks) callback();
+        return result;
+      } catch (error) {
+        if (!(error instanceof DeadlockException) || attempt >= DEADLOCK_RETRIES) throw error;
+      }
+    }
   }
 
   /** Runs `callback` after the outermost transaction commits; at once outside any. */

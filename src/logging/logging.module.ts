@@ -19,15 +19,16 @@ export const REDACTED_PATHS = [
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
-type WithId = IncomingMessage & { id?: string };
+type WithId = IncomingMessage & { id?: string | number | object };
 
 /** Reuses a sane caller-supplied x-request-id, or makes one; either way it is echoed back. */
 export function requestId(req: WithId, res: ServerResponse): string {
-  if (req.id) return req.id;
+  if (typeof req.id === 'string') return req.id;
   const given = req.headers['x-request-id'];
-  req.id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-  res.setHeader('x-request-id', req.id);
-  return req.id;
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  req.id = id;
+  res.setHeader('x-request-id', id);
+  return id;
 }
 
 /** Runs first of all, so that even answers given before routing (a malformed body) carry the id. */

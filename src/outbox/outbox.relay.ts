@@ -67,6 +67,39 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     await this.loop.stop();
   }
 
+  /**
+   * The whole batch in one savepoint first (the common case costs no extra round trips); if a
+   * handler fails, the batch is rolled back and replayed event by event, each in its own savepoint,
+   * so that one failing event cannot hold back the others.
+   */
+  private async publishAll(events: DomainEvent[], now: Date): Promise<string[]> {
+    try {
+      await this.transactions.run(async () => {
+        for (const event of events) await this.bus.emitAsync(event.type, event);
+      });
+      return events.map((e) => e.id);
+    } catch {
+      const published: string[] = [];
+      for (const event of events) {
+        try {
+          await this.transactions.run(() => this.bus.emitAsync(event.type, event));
+          published.push(event.id);
+        } catch (error) {
+          await this.deferFailed(event, error as Error, now);
+        }
+      }
+      return published;
+    }
+  }
+
+  private async deferFailed(event: DomainEvent, error: Error, now: Date): Promise<void> {
+    this.logger.error(`event ${event.id} (${event.type}) failed in a handler: ${error.message}`);
+    await this.em.execute(
+      `update outbox_event set attempts = attempts + 1, last_error = left(?, 500), available_at = ? where id = ?`,
+      [error.message, new Date(now.getTime() + RETRY_DELAY_MS), event.id],
+    );
+  }
+
   /** Claims, publishes and marks one batch; returns how many rows it claimed. */
   async relayBatch(): Promise<number> {
     return this.transactions.run(async () => {
@@ -77,22 +110,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
          order by id limit ? for update skip locked`,
         [now, BATCH],
       );
-      const published: string[] = [];
-      for (const row of rows) {
-        const event: DomainEvent = { ...row, occurredAt: new Date(row.occurredAt) };
-        try {
-          await this.transactions.run(() => this.bus.emitAsync(event.type, event));
-          published.push(row.id);
-        } catch (error) {
-          this.logger.error(
-            `event ${row.id} (${row.type}) failed in a handler: ${(error as Error).message}`,
-          );
-          await this.em.execute(
-            `update outbox_event set attempts = attempts + 1, last_error = left(?, 500), available_at = ? where id = ?`,
-            [(error as Error).message, new Date(now.getTime() + RETRY_DELAY_MS), row.id],
-          );
-        }
-      }
+      const events = rows.map((row): DomainEvent => ({ ...row, occurredAt: new Date(row.occurredAt) }));
+      const published = await this.publishAll(events, now);
       if (published.length) {
         await this.em.execute('update outbox_event set published_at = ? where id in (?)', [
           now,

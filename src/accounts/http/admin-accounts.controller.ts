@@ -21,7 +21,10 @@ export class AdminAccountsController {
     description:
       'Creates an account and its API key. The key is shown in this answer only. Needs `ADMIN_API_KEY`; without it the route answers 404.',
   })
-  @ApiCreatedResponse({ type: AccountCreatedDto })
+  @ApiCreatedResponse({
+    type: AccountCreatedDto,
+    description: 'The account and its API key (shown only here)',
+  })
   @ApiProblems(400, 401, 404)
   async create(@Body() body: CreateAccountDto): Promise<AccountCreatedDto> {
     const account = await this.accounts.create(body.name);

@@ -9,9 +9,9 @@ export class CreateAccountDto {
 }
 
 export class AccountCreatedDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '0193a1b2-b000-7e50-9f60-7a8b9c0d1e2f' }) id!: string;
   @ApiProperty({ example: 'Acme' }) name!: string;
   @ApiProperty({ description: 'Shown once: only its SHA-256 is stored.', example: 'sk_live_...' })
   apiKey!: string;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-24T05:37:19.123Z' }) createdAt!: string;
 }

@@ -80,7 +80,11 @@ export class BeneficiaryDto {
 }
 
 export class PaymentItemDto {
-  @ApiProperty({ format: 'uuid', description: 'The id of an unexpired, unused quote of yours' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The id of an unexpired, unused quote of yours',
+    example: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+  })
   @IsUUID('all')
   quoteId!: string;
 

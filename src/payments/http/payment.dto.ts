@@ -9,9 +9,10 @@ export class BeneficiaryViewDto {
 }
 
 export class PaymentDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '0193a1b2-c3e0-7a10-9b2c-3d4e5f6a7b8c' }) id!: string;
   @ApiProperty({ example: 'order-8812' }) externalRef!: string;
-  @ApiProperty({ format: 'uuid' }) quoteId!: string;
+  @ApiProperty({ format: 'uuid', example: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' })
+  quoteId!: string;
   @ApiProperty({
     enum: PAYMENT_STATUSES,
     example: 'PENDING',
@@ -43,8 +44,8 @@ export class PaymentDto {
       'Grows by one at every change: drop a webhook whose version is older than one you have',
   })
   version!: number;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-24T05:37:19.123Z' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-24T05:37:19.123Z' }) updatedAt!: string;
 }
 
 export class ItemErrorDto {
@@ -72,6 +73,7 @@ export class PaymentPageDto {
     nullable: true,
     type: String,
     description: 'Pass as ?cursor= for the next page; null on the last page',
+    example: 'MDE5M2ExYjItYzNlMC03YTEwLTliMmMtM2Q0ZTVmNmE3Yjhj',
   })
   nextCursor!: string | null;
 }

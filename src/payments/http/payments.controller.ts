@@ -64,7 +64,7 @@ export class PaymentsController {
     summary: 'List payments',
     description: 'Newest first, filtered by externalRef and status, a page at a time.',
   })
-  @ApiOkResponse({ type: PaymentPageDto })
+  @ApiOkResponse({ type: PaymentPageDto, description: 'A page of payments, newest first' })
   @ApiProblems(400, 401, 403)
   list(
     @CurrentAccount() accountId: string,
@@ -79,7 +79,7 @@ export class PaymentsController {
     summary: 'Retrieve a payment',
     description: 'The payment and its current status.',
   })
-  @ApiOkResponse({ type: PaymentDto })
+  @ApiOkResponse({ type: PaymentDto, description: 'The payment' })
   @ApiProblems(401, 403, 404)
   get(@CurrentAccount() accountId: string, @Param('id') id: string): Promise<PaymentView> {
     return this.payments.get(accountId, id);
@@ -91,7 +91,7 @@ export class PaymentsController {
     summary: 'Cancel a payment',
     description: 'Only a PENDING payment can be cancelled; otherwise 409 `invalid-state`.',
   })
-  @ApiOkResponse({ type: PaymentDto })
+  @ApiOkResponse({ type: PaymentDto, description: 'The cancelled payment' })
   @ApiProblems(401, 403, 404, 409)
   cancel(@CurrentAccount() accountId: string, @Param('id') id: string): Promise<PaymentView> {
     return this.payments.cancel(accountId, id);

@@ -21,7 +21,7 @@ export class SandboxController {
     description:
       'Outside production only. Follows the lifecycle rules: anything else is 409 `invalid-state`.',
   })
-  @ApiOkResponse({ type: PaymentDto })
+  @ApiOkResponse({ type: PaymentDto, description: 'The payment in its new status' })
   @ApiProblems(400, 401, 403, 404, 409)
   move(
     @CurrentAccount() accountId: string,

@@ -37,10 +37,13 @@ export class PaymentsRepository {
    */
   async insertNew(payments: readonly Payment[]): Promise<Set<string>> {
     if (payments.length === 0) return new Set();
+    // Rows in key order: two batches sharing externalRefs then wait on each other in one order
+    // only, so they cannot deadlock.
+    const ordered = [...payments].sort((a, b) => (a.externalRef < b.externalRef ? -1 : a.externalRef > b.externalRef ? 1 : 0));
     const rows = await this.em.execute<{ id: string }[]>(
-      `insert into payment (${PAYMENT_INSERT_COLUMNS}) values ${payments.map(() => PAYMENT_INSERT_PLACEHOLDERS).join(', ')}
+      `insert into payment (${PAYMENT_INSERT_COLUMNS}) values ${ordered.map(() => PAYMENT_INSERT_PLACEHOLDERS).join(', ')}
        on conflict (account_id, external_ref) do nothing returning id`,
-      payments.flatMap(insertValues),
+      ordered.flatMap(insertValues),
     );
     const inserted = new Set(rows.map((r) => r.id));
     const written = payments.filter((p) => inserted.has(p.id));

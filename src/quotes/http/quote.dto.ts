@@ -26,7 +26,11 @@ export class PaymentQuoteDto {
   @ApiProperty({ example: 'IN' }) country!: string;
   @ApiProperty({ type: MoneyDto, description: 'The fee of one payment made with this quote' })
   fee!: MoneyDto;
-  @ApiProperty({ format: 'date-time', description: 'After this the quote can no longer be used' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'After this the quote can no longer be used',
+    example: '2026-11-24T05:52:19.123Z',
+  })
   expiresAt!: string;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-24T05:37:19.123Z' }) createdAt!: string;
 }

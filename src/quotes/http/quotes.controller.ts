@@ -19,7 +19,7 @@ export class QuotesController {
       'Prices a payment of `currency` into `country`. The quote expires after QUOTE_TTL_SECONDS (900 by default) ' +
       'and pays for exactly one payment. A valid pair the service does not serve answers 422 `unsupported-corridor`.',
   })
-  @ApiCreatedResponse({ type: PaymentQuoteDto })
+  @ApiCreatedResponse({ type: PaymentQuoteDto, description: 'The quote' })
   @ApiProblems(400, 401, 403, 415, 422)
   async create(
     @CurrentAccount() accountId: string,

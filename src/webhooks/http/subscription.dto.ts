@@ -47,11 +47,11 @@ export class SubscribeDto {
 }
 
 export class SubscriptionDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '0193a1b2-c3f0-7b20-8c3d-4e5f6a7b8c9d' }) id!: string;
   @ApiProperty({ example: 'https://example.com/hooks' }) callbackUrl!: string;
   @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true }) eventTypes!: string[];
   @ApiProperty({ enum: ['ACTIVE'] }) status!: string;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-24T05:37:19.123Z' }) createdAt!: string;
 }
 
 export class SubscriptionCreatedDto extends SubscriptionDto {
@@ -64,7 +64,7 @@ export class SubscriptionCreatedDto extends SubscriptionDto {
 
 export class SubscriptionPageDto {
   @ApiProperty({ type: [SubscriptionDto] }) data!: SubscriptionDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) nextCursor!: string | null;
 }
 
 export class PageQuery {
@@ -91,7 +91,7 @@ export class DeliveriesQuery extends PageQuery {
 }
 
 export class AttemptDto {
-  @ApiProperty({ format: 'date-time' }) attemptedAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-24T05:37:19.123Z' }) attemptedAt!: string;
   @ApiProperty({ nullable: true, type: Number, example: 500 }) statusCode!: number | null;
   @ApiProperty({ example: 12 }) durationMs!: number;
   @ApiProperty({ nullable: true, type: String, example: 'timeout after 10000 ms' }) error!:
@@ -99,17 +99,29 @@ export class AttemptDto {
 }
 
 export class DeliveryDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid', description: 'The webhook-id header' }) eventId!: string;
+  @ApiProperty({ format: 'uuid', example: '0193a1b2-d100-7c30-9d4e-5f6a7b8c9d0e' }) id!: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The webhook-id header',
+    example: '0193a1b2-c3e1-7d40-8e5f-6a7b8c9d0e1f',
+  })
+  eventId!: string;
   @ApiProperty({ example: 'payment.paid' }) eventType!: string;
   @ApiProperty({ enum: ['PENDING', 'DELIVERED', 'FAILED', 'CANCELLED'] }) status!: string;
   @ApiProperty({ type: [AttemptDto] }) attempts!: AttemptDto[];
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) nextAttemptAt!: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) deliveredAt!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    example: '2026-11-24T05:52:19.123Z',
+  })
+  nextAttemptAt!: string | null;
+  @ApiProperty({ format: 'date-time', example: '2026-11-24T05:37:19.123Z' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: null }) deliveredAt!:
+    string | null;
 }
 
 export class DeliveryPageDto {
   @ApiProperty({ type: [DeliveryDto] }) data!: DeliveryDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) nextCursor!: string | null;
 }

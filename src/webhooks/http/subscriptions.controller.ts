@@ -43,7 +43,10 @@ export class SubscriptionsController {
       '(`webhook-id`, `webhook-timestamp`, `webhook-signature`). Only an HTTP 200 counts as delivered; anything else is retried ' +
       'with exponential backoff for up to 7 days. The `secret` is shown in this answer only.',
   })
-  @ApiCreatedResponse({ type: SubscriptionCreatedDto })
+  @ApiCreatedResponse({
+    type: SubscriptionCreatedDto,
+    description: 'The subscription, with its secret (shown only here)',
+  })
   @ApiProblems(400, 401, 403, 415)
   subscribe(
     @CurrentAccount() accountId: string,
@@ -57,7 +60,10 @@ export class SubscriptionsController {
     summary: 'List subscriptions',
     description: 'Active subscriptions, newest first.',
   })
-  @ApiOkResponse({ type: SubscriptionPageDto })
+  @ApiOkResponse({
+    type: SubscriptionPageDto,
+    description: 'A page of subscriptions, newest first',
+  })
   @ApiProblems(400, 401, 403)
   list(
     @CurrentAccount() accountId: string,
@@ -67,8 +73,12 @@ export class SubscriptionsController {
   }
 
   @Get('subscriptions/:id')
-  @ApiOperation({ summary: 'Retrieve a subscription' })
-  @ApiOkResponse({ type: SubscriptionDto })
+  @ApiOperation({
+    summary: 'Retrieve a subscription',
+    description:
+      "The subscription, without its secret. Another account's subscription answers 404.",
+  })
+  @ApiOkResponse({ type: SubscriptionDto, description: 'The subscription' })
   @ApiProblems(401, 403, 404)
   async get(
     @CurrentAccount() accountId: string,
@@ -95,7 +105,7 @@ export class SubscriptionsController {
     description:
       'Deliveries of this subscription with every attempt (time, HTTP status, duration, error), newest first.',
   })
-  @ApiOkResponse({ type: DeliveryPageDto })
+  @ApiOkResponse({ type: DeliveryPageDto, description: 'A page of deliveries, newest first' })
   @ApiProblems(400, 401, 403, 404)
   deliveriesOf(
     @CurrentAccount() accountId: string,
@@ -117,7 +127,7 @@ export class SubscriptionsController {
     summary: 'Retry a delivery now',
     description: 'Sends the delivery again at once, even a FAILED or DELIVERED one.',
   })
-  @ApiAcceptedResponse({ type: DeliveryDto })
+  @ApiAcceptedResponse({ type: DeliveryDto, description: 'The delivery, due again now' })
   @ApiProblems(401, 403, 404)
   retry(
     @CurrentAccount() accountId: string,
