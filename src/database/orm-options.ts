@@ -13,7 +13,9 @@ export function ormOptions(clientUrl: string, poolSize = 20): Options {
     extensions: [Migrator],
     // Short waits: when the database is down a request must fail fast (503), not hang for a minute.
     pool: { min: 0, max: poolSize, idleTimeoutMillis: 30000, acquireTimeoutMillis: 5000 },
-    driverOptions: { connection: { application_name: 'payments-api', connectionTimeoutMillis: 3000 } },
+    driverOptions: {
+      connection: { application_name: 'payments-api', connectionTimeoutMillis: 3000 },
+    },
     // A request-scoped or transaction-scoped context is always required: the global identity map
     // would leak entities between requests.
     allowGlobalContext: false,

@@ -22,7 +22,9 @@ export class Transactions {
     for (let attempt = 0; ; attempt++) {
       const callbacks: (() => void)[] = [];
       try {
-        const result = await this.afterCommitQueue.run(callbacks, () => this.em.transactional(() => work()));
+        const result = await this.afterCommitQueue.run(callbacks, () =>
+          this.em.transactional(() => work()),
+        );
         for (const callback of callbacks) callback();
         return result;
       } catch (error) {

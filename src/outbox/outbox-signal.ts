@@ -1,17 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter } from 'node:events';
+import { WakeSignal } from '../shared/infrastructure/wake-signal';
 
-/** In-process nudge from a commit that wrote events to the relay, so it need not wait its interval. */
+/** Raised after a commit that wrote events: wakes the relay at once. */
 @Injectable()
-export class OutboxSignal {
-  private readonly emitter = new EventEmitter();
-
-  nudge(): void {
-    this.emitter.emit('nudge');
-  }
-
-  onNudge(listener: () => void): () => void {
-    this.emitter.on('nudge', listener);
-    return () => this.emitter.off('nudge', listener);
-  }
-}
+export class OutboxSignal extends WakeSignal {}

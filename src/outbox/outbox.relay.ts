@@ -1,17 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { Clock, type DomainEvent } from '../shared/domain';
-import { PollingLoop } from '../shared/infrastructure/polling-loop';
+import { ScheduledWorker } from '../shared/infrastructure/scheduled-worker';
 import { OutboxSignal } from './outbox-signal';
 
 const BATCH = 100;
@@ -33,38 +27,24 @@ interface ClaimedEvent {
  * that rolled back. A handler that fails rolls back its own savepoint and is retried later.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(OutboxRelay.name);
-  private readonly loop: PollingLoop;
-  private unsubscribe?: () => void;
-
+export class OutboxRelay extends ScheduledWorker {
   constructor(
     private readonly em: EntityManager,
     private readonly transactions: Transactions,
     private readonly bus: EventEmitter2,
     private readonly clock: Clock,
-    private readonly signal: OutboxSignal,
-    private readonly scheduler: SchedulerRegistry,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    signal: OutboxSignal,
+    scheduler: SchedulerRegistry,
+    @Inject(AppConfig) config: AppConfig,
   ) {
-    this.loop = new PollingLoop({
-      name: 'outbox relay',
+    super({
+      name: 'outbox-relay',
       intervalMs: config.OUTBOX_POLL_INTERVAL_MS,
       batchSize: BATCH,
-      work: () => this.relayBatch(),
-      logger: this.logger,
+      enabled: config.SCHEDULERS,
+      scheduler,
+      wakeUp: signal,
     });
-  }
-
-  onApplicationBootstrap(): void {
-    if (!this.config.SCHEDULERS) return;
-    this.scheduler.addInterval('outbox-relay', this.loop.start());
-    this.unsubscribe = this.signal.onNudge(() => this.loop.nudge());
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    this.unsubscribe?.();
-    await this.loop.stop();
   }
 
   /**
@@ -101,7 +81,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Claims, publishes and marks one batch; returns how many rows it claimed. */
-  async relayBatch(): Promise<number> {
+  async runOnce(): Promise<number> {
     return this.transactions.run(async () => {
       const now = this.clock.now();
       const rows = await this.em.execute<ClaimedEvent[]>(
@@ -110,7 +90,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
          order by id limit ? for update skip locked`,
         [now, BATCH],
       );
-      const events = rows.map((row): DomainEvent => ({ ...row, occurredAt: new Date(row.occurredAt) }));
+      const events = rows.map((row): DomainEvent => ({
+        ...row,
+        occurredAt: new Date(row.occurredAt),
+      }));
       const published = await this.publishAll(events, now);
       if (published.length) {
         await this.em.execute('update outbox_event set published_at = ? where id in (?)', [

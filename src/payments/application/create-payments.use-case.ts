@@ -7,6 +7,7 @@ import {
   DomainError,
   type FieldRefusal,
   Money,
+  validationFailed,
 } from '../../shared/domain';
 import { Beneficiary, Payment, PaymentDetails } from '../domain';
 import { PaymentsRepository } from '../infrastructure/payments.repository';
@@ -131,13 +132,7 @@ export class CreatePaymentsUseCase {
         });
       }
     });
-    if (refusals.length)
-      throw new DomainError(
-        'invalid',
-        'validation-failed',
-        refusals.map((r) => r.message).join('; '),
-        refusals,
-      );
+    if (refusals.length) throw validationFailed(refusals);
   }
 }
 
@@ -180,7 +175,7 @@ function createPayment(
       code: error.code,
       message: `payments[${index}]: ${error.message}`,
     };
-    throw new DomainError('invalid', 'validation-failed', refusal.message, [refusal]);
+    throw validationFailed([refusal]);
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError, type FieldRefusal } from '../../shared/domain';
+import { type FieldRefusal, validationFailed } from '../../shared/domain';
 import type { PaymentRequest } from './payment-request';
 
 /**
@@ -20,11 +20,5 @@ export function assertNoDuplicateItems(items: readonly PaymentRequest[]): void {
         });
     });
   }
-  if (refusals.length)
-    throw new DomainError(
-      'invalid',
-      'validation-failed',
-      refusals.map((r) => r.message).join('; '),
-      refusals,
-    );
+  if (refusals.length) throw validationFailed(refusals);
 }

@@ -39,7 +39,9 @@ export class PaymentsRepository {
     if (payments.length === 0) return new Set();
     // Rows in key order: two batches sharing externalRefs then wait on each other in one order
     // only, so they cannot deadlock.
-    const ordered = [...payments].sort((a, b) => (a.externalRef < b.externalRef ? -1 : a.externalRef > b.externalRef ? 1 : 0));
+    const ordered = [...payments].sort((a, b) =>
+      a.externalRef < b.externalRef ? -1 : a.externalRef > b.externalRef ? 1 : 0,
+    );
     const rows = await this.em.execute<{ id: string }[]>(
       `insert into payment (${PAYMENT_INSERT_COLUMNS}) values ${ordered.map(() => PAYMENT_INSERT_PLACEHOLDERS).join(', ')}
        on conflict (account_id, external_ref) do nothing returning id`,

@@ -1,5 +1,5 @@
 /** Opaque list cursors: the id of the last item of a page (ids are time-ordered UUID v7). */
-import { DomainError, isUuid } from '../domain';
+import { isUuid, validationFailed } from '../domain';
 
 export interface Page<T> {
   data: T[];
@@ -11,18 +11,13 @@ export const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('ba
 export function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!isUuid(id)) {
-    throw new DomainError(
-      'invalid',
-      'validation-failed',
-      'cursor is not a cursor this API returned',
-      [
-        {
-          field: 'cursor',
-          code: 'invalid-cursor',
-          message: 'cursor is not a cursor this API returned',
-        },
-      ],
-    );
+    throw validationFailed([
+      {
+        field: 'cursor',
+        code: 'invalid-cursor',
+        message: 'cursor is not a cursor this API returned',
+      },
+    ]);
   }
   return id;
 }

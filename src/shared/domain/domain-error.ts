@@ -23,3 +23,13 @@ export class DomainError extends Error {
     this.name = new.target.name;
   }
 }
+
+/** A request refused field by field: 400 `validation-failed` with each field named by its path. */
+export function validationFailed(refusals: readonly FieldRefusal[]): DomainError {
+  return new DomainError(
+    'invalid',
+    'validation-failed',
+    refusals.map((r) => r.message).join('; '),
+    refusals,
+  );
+}

@@ -1,17 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter } from 'node:events';
+import { WakeSignal } from '../../shared/infrastructure/wake-signal';
 
-/** Wakes the dispatcher when new deliveries were committed, so they need not wait its interval. */
+/** Raised after a commit that created deliveries (or a manual retry): wakes the dispatcher at once. */
 @Injectable()
-export class DispatcherSignal {
-  private readonly emitter = new EventEmitter();
-
-  nudge(): void {
-    this.emitter.emit('nudge');
-  }
-
-  onNudge(listener: () => void): () => void {
-    this.emitter.on('nudge', listener);
-    return () => this.emitter.off('nudge', listener);
-  }
-}
+export class DispatcherSignal extends WakeSignal {}

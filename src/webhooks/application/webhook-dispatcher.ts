@@ -1,17 +1,11 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 import { Transactions } from '../../database/transactions';
 import { Clock } from '../../shared/domain';
 import { mapLimit } from '../../shared/infrastructure/map-limit';
-import { PollingLoop } from '../../shared/infrastructure/polling-loop';
+import { ScheduledWorker } from '../../shared/infrastructure/scheduled-worker';
 import { afterAttempt } from '../domain/delivery';
 import { RetryPolicy } from '../domain/retry-policy';
 import {
@@ -29,53 +23,39 @@ import { WebhookTransport } from './webhook-ports';
  * no database lock is ever held across an HTTP call. A crashed instance's lease simply runs out.
  */
 @Injectable()
-export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(WebhookDispatcher.name);
-  private readonly loop: PollingLoop;
+export class WebhookDispatcher extends ScheduledWorker {
   private readonly policy: RetryPolicy;
-  private unsubscribe?: () => void;
+  private readonly batchSize: number;
 
   constructor(
     private readonly deliveries: DeliveriesRepository,
     private readonly transactions: Transactions,
     private readonly transport: WebhookTransport,
     private readonly clock: Clock,
-    private readonly signal: DispatcherSignal,
     private readonly metrics: DeliveryMetrics,
-    private readonly scheduler: SchedulerRegistry,
+    signal: DispatcherSignal,
+    scheduler: SchedulerRegistry,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
+    const batchSize = config.WEBHOOK_CONCURRENCY * 2;
+    super({
+      name: 'webhook-dispatcher',
+      intervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
+      batchSize,
+      enabled: config.SCHEDULERS,
+      scheduler,
+      wakeUp: signal,
+    });
+    this.batchSize = batchSize;
     this.policy = new RetryPolicy({
       baseMs: config.WEBHOOK_RETRY_BASE_MS,
       maxDelayMs: config.WEBHOOK_RETRY_MAX_DELAY_MS,
       windowMs: config.WEBHOOK_RETRY_WINDOW_MS,
     });
-    this.loop = new PollingLoop({
-      name: 'webhook dispatcher',
-      intervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
-      batchSize: this.batchSize,
-      work: () => this.dispatchBatch(),
-      logger: this.logger,
-    });
-  }
-
-  private get batchSize(): number {
-    return this.config.WEBHOOK_CONCURRENCY * 2;
-  }
-
-  onApplicationBootstrap(): void {
-    if (!this.config.SCHEDULERS) return;
-    this.scheduler.addInterval('webhook-dispatcher', this.loop.start());
-    this.unsubscribe = this.signal.onNudge(() => this.loop.nudge());
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    this.unsubscribe?.();
-    await this.loop.stop();
   }
 
   /** One pass: lease, send, record. Returns how many deliveries it leased. */
-  async dispatchBatch(): Promise<number> {
+  async runOnce(): Promise<number> {
     const now = this.clock.now();
     const leaseId = randomUUID();
     const claimed = await this.deliveries.claimDue(

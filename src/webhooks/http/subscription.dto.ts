@@ -1,16 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { PageQuery } from '../../shared/http/page.query';
 import { WEBHOOK_EVENT_TYPES } from '../domain/event-types';
 
 export class SubscribeDto {
@@ -65,22 +55,6 @@ export class SubscriptionCreatedDto extends SubscriptionDto {
 export class SubscriptionPageDto {
   @ApiProperty({ type: [SubscriptionDto] }) data!: SubscriptionDto[];
   @ApiProperty({ nullable: true, type: String, example: null }) nextCursor!: string | null;
-}
-
-export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
 }
 
 export class DeliveriesQuery extends PageQuery {

@@ -9,6 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
+import { PageQuery } from '../../shared/http/page.query';
 import { CurrentAccount } from '../../shared/http/request-context';
 import { DeliveriesService, type DeliveryView } from '../application/deliveries.service';
 import { SubscriptionsService } from '../application/subscriptions.service';
@@ -18,7 +19,6 @@ import {
   DeliveriesQuery,
   DeliveryDto,
   DeliveryPageDto,
-  PageQuery,
   SubscribeDto,
   SubscriptionCreatedDto,
   SubscriptionDto,

@@ -1,16 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../../../config/app-config';
 import { Transactions } from '../../../database/transactions';
 import { Clock, DomainError } from '../../../shared/domain';
-import { PollingLoop } from '../../../shared/infrastructure/polling-loop';
+import { ScheduledWorker } from '../../../shared/infrastructure/scheduled-worker';
 import { PaymentsService } from '../../application/payments.service';
 import type { Payment } from '../../domain';
 import type { PayoutJobRecord } from './payout-job.schema';
@@ -25,36 +19,25 @@ export const CLOSED_ACCOUNT_SUFFIX = '0000';
  * SKIP LOCKED, so any number of instances share them; a job's move and its next step commit together.
  */
 @Injectable()
-export class PayoutSimulator implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(PayoutSimulator.name);
-  private readonly loop: PollingLoop;
-
+export class PayoutSimulator extends ScheduledWorker {
   constructor(
     private readonly em: EntityManager,
     private readonly transactions: Transactions,
     private readonly payments: PaymentsService,
     private readonly clock: Clock,
-    private readonly scheduler: SchedulerRegistry,
+    scheduler: SchedulerRegistry,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
-    this.loop = new PollingLoop({
-      name: 'payout simulator',
+    super({
+      name: 'payout-simulator',
       intervalMs: config.SIMULATOR_POLL_INTERVAL_MS,
       batchSize: BATCH,
-      work: () => this.runDueJobs(),
-      logger: this.logger,
+      enabled: config.SCHEDULERS,
+      scheduler,
     });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.SCHEDULERS) this.scheduler.addInterval('payout-simulator', this.loop.start());
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  async runDueJobs(): Promise<number> {
+  async runOnce(): Promise<number> {
     return this.transactions.run(async () => {
       const now = this.clock.now();
       const jobs = await this.em.execute<PayoutJobRecord[]>(

@@ -1,0 +1,50 @@
+import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { SchedulerRegistry } from '@nestjs/schedule';
+import { PollingLoop } from './polling-loop';
+import type { WakeSignal } from './wake-signal';
+
+export interface ScheduledWorkerSettings {
+  name: string;
+  intervalMs: number;
+  /** A pass that took a full batch is followed by another at once. */
+  batchSize: number;
+  /** False in instances that only serve HTTP (SCHEDULERS=false). */
+  enabled: boolean;
+  scheduler: SchedulerRegistry;
+  wakeUp?: WakeSignal;
+}
+
+/**
+ * A background worker registered with @nestjs/schedule: it runs `runOnce` on its interval and
+ * when woken, one pass at a time, and finishes its current pass before the application stops.
+ */
+export abstract class ScheduledWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  protected readonly logger: Logger;
+  private readonly loop: PollingLoop;
+  private unsubscribe?: () => void;
+
+  protected constructor(private readonly settings: ScheduledWorkerSettings) {
+    this.logger = new Logger(settings.name);
+    this.loop = new PollingLoop({
+      name: settings.name,
+      intervalMs: settings.intervalMs,
+      batchSize: settings.batchSize,
+      work: () => this.runOnce(),
+      logger: this.logger,
+    });
+  }
+
+  /** One pass; returns how many items it took. */
+  abstract runOnce(): Promise<number>;
+
+  onApplicationBootstrap(): void {
+    if (!this.settings.enabled) return;
+    this.settings.scheduler.addInterval(this.settings.name, this.loop.start());
+    this.unsubscribe = this.settings.wakeUp?.onNudge(() => this.loop.nudge());
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.unsubscribe?.();
+    await this.loop.stop();
+  }
+}
