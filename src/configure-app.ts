@@ -8,6 +8,7 @@ import {
   jsonBodyParser,
   requireJsonContentType,
 } from './shared/http/body-parsing';
+import { refuseUnsafeBodies } from './shared/http/body-shape';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
 import { flattenValidationErrors, validationProblem } from './shared/http/validation-errors';
 
@@ -34,7 +35,13 @@ export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.use(assignRequestId, requireJsonContentType, jsonBodyParser, bodyParserErrors);
+  app.use(
+    assignRequestId,
+    requireJsonContentType,
+    jsonBodyParser,
+    bodyParserErrors,
+    refuseUnsafeBodies,
+  );
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

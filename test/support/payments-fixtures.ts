@@ -61,7 +61,8 @@ export const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 let refCounter = 0;
 /** A unique externalRef, readable in failures: `<prefix>-<n>-<random>`. */
-export const newRef = (prefix = 'ref'): string => `${prefix}-${++refCounter}-${randomUUID().slice(0, 8)}`;
+export const newRef = (prefix = 'ref'): string =>
+  `${prefix}-${++refCounter}-${randomUUID().slice(0, 8)}`;
 
 /** A well-formed UUID (v7) that names nothing stored. */
 export const unknownId = (): string => uuidv7();
@@ -98,8 +99,16 @@ export async function connectDb(databaseUrl: string): Promise<Client> {
   return db;
 }
 
-export async function countRows(db: Client, table: 'payment' | 'outbox_event' | 'quote' | 'payout_job', where = 'true', params: unknown[] = []): Promise<number> {
-  const { rows } = await db.query<{ n: string }>(`select count(*) as n from ${table} where ${where}`, params);
+export async function countRows(
+  db: Client,
+  table: 'payment' | 'outbox_event' | 'quote' | 'payout_job',
+  where = 'true',
+  params: unknown[] = [],
+): Promise<number> {
+  const { rows } = await db.query<{ n: string }>(
+    `select count(*) as n from ${table} where ${where}`,
+    params,
+  );
   return Number(rows[0].n);
 }
 
@@ -137,7 +146,9 @@ export interface PaymentRow {
 }
 
 export async function paymentRowsByRef(db: Client, externalRef: string): Promise<PaymentRow[]> {
-  return (await db.query<PaymentRow>('select * from payment where external_ref = $1', [externalRef])).rows;
+  return (
+    await db.query<PaymentRow>('select * from payment where external_ref = $1', [externalRef])
+  ).rows;
 }
 
 export async function paymentRowById(db: Client, id: string): Promise<PaymentRow | undefined> {
@@ -154,11 +165,19 @@ export interface OutboxRow {
 
 /** The outbox rows of one payment, oldest first (event ids are UUID v7). */
 export async function outboxRowsOf(db: Client, paymentId: string): Promise<OutboxRow[]> {
-  return (await db.query<OutboxRow>('select id, type, aggregate_id, account_id, payload from outbox_event where aggregate_id = $1 order by id', [paymentId])).rows;
+  return (
+    await db.query<OutboxRow>(
+      'select id, type, aggregate_id, account_id, payload from outbox_event where aggregate_id = $1 order by id',
+      [paymentId],
+    )
+  ).rows;
 }
 
 export async function quoteUsedAt(db: Client, quoteId: string): Promise<Date | null> {
-  const { rows } = await db.query<{ used_at: Date | null }>('select used_at from quote where id = $1', [quoteId]);
+  const { rows } = await db.query<{ used_at: Date | null }>(
+    'select used_at from quote where id = $1',
+    [quoteId],
+  );
   if (rows.length === 0) throw new Error(`quote ${quoteId} is not stored`);
   return rows[0].used_at;
 }
@@ -169,11 +188,17 @@ export async function quoteUsedAt(db: Client, quoteId: string): Promise<Date | n
 
 export async function createQuote(http: Http, currency = 'USD', country = 'US'): Promise<Quote> {
   const res = await http().post(QUOTES).send({ currency, country });
-  if (res.status !== 201) throw new Error(`quote ${currency}/${country}: ${res.status} ${res.text}`);
+  if (res.status !== 201)
+    throw new Error(`quote ${currency}/${country}: ${res.status} ${res.text}`);
   return res.body as Quote;
 }
 
-export async function createQuotes(http: Http, n: number, currency = 'USD', country = 'US'): Promise<Quote[]> {
+export async function createQuotes(
+  http: Http,
+  n: number,
+  currency = 'USD',
+  country = 'US',
+): Promise<Quote[]> {
   const quotes: Quote[] = [];
   for (let i = 0; i < n; i++) quotes.push(await createQuote(http, currency, country));
   return quotes;
@@ -191,27 +216,52 @@ export function paymentItem(quoteId: string, overrides: Partial<PaymentItem> = {
 }
 
 export function postPayments(http: Http, payments: unknown[], atomic?: boolean): Promise<Response> {
-  return http().post(PAYMENTS).send(atomic === undefined ? { payments } : { atomic, payments });
+  return http()
+    .post(PAYMENTS)
+    .send(atomic === undefined ? { payments } : { atomic, payments });
 }
 
 /** Creates one payment (with a new quote) and returns it as the API answered; fails loudly otherwise. */
-export async function createPayment(http: Http, overrides: Partial<PaymentItem> = {}, currency = 'USD', country = 'US'): Promise<PaymentView> {
+export async function createPayment(
+  http: Http,
+  overrides: Partial<PaymentItem> = {},
+  currency = 'USD',
+  country = 'US',
+): Promise<PaymentView> {
   const quote = await createQuote(http, currency, country);
   const res = await postPayments(http, [paymentItem(quote.id, overrides)]);
   if (res.status !== 201) throw new Error(`create payment: ${res.status} ${res.text}`);
   return res.body.results[0].payment as PaymentView;
 }
 
-export function moveInSandbox(http: Http, id: string, status: string, failureReason?: string): Promise<Response> {
-  return http().post(`${SANDBOX}/${id}/status`).send(failureReason === undefined ? { status } : { status, failureReason });
+export function moveInSandbox(
+  http: Http,
+  id: string,
+  status: string,
+  failureReason?: string,
+): Promise<Response> {
+  return http()
+    .post(`${SANDBOX}/${id}/status`)
+    .send(failureReason === undefined ? { status } : { status, failureReason });
 }
 
 /** Creates a second account through the admin API (the app must run with `ADMIN_API_KEY`). */
-export async function createAccount(t: TestApp, adminKey: string, name: string): Promise<{ id: string; apiKey: string; http: Http }> {
-  const res = await request(t.app.getHttpServer()).post(ADMIN_ACCOUNTS).set('Authorization', `Bearer ${adminKey}`).send({ name });
+export async function createAccount(
+  t: TestApp,
+  adminKey: string,
+  name: string,
+): Promise<{ id: string; apiKey: string; http: Http }> {
+  const res = await request(t.app.getHttpServer())
+    .post(ADMIN_ACCOUNTS)
+    .set('Authorization', `Bearer ${adminKey}`)
+    .send({ name });
   if (res.status !== 201) throw new Error(`create account: ${res.status} ${res.text}`);
   const { id, apiKey } = res.body as { id: string; apiKey: string };
-  return { id, apiKey, http: () => request.agent(t.app.getHttpServer()).set('Authorization', `Bearer ${apiKey}`) };
+  return {
+    id,
+    apiKey,
+    http: () => request.agent(t.app.getHttpServer()).set('Authorization', `Bearer ${apiKey}`),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,14 +293,30 @@ export function expectValidationFailed(res: Response, fields: string[]): void {
  * Polls `probe` until it returns a value `until` accepts (default: truthy), at most `timeoutMs`;
  * then fails with the last value seen, so a timeout says what the state was.
  */
-export async function waitFor<T>(probe: () => Promise<T>, options: { until?: (value: T) => boolean; timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<T> {
-  const { until = (v: T) => Boolean(v), timeoutMs = 10_000, intervalMs = 25, what = 'condition' } = options;
+export async function waitFor<T>(
+  probe: () => Promise<T>,
+  options: {
+    until?: (value: T) => boolean;
+    timeoutMs?: number;
+    intervalMs?: number;
+    what?: string;
+  } = {},
+): Promise<T> {
+  const {
+    until = (v: T) => Boolean(v),
+    timeoutMs = 10_000,
+    intervalMs = 25,
+    what = 'condition',
+  } = options;
   const deadline = Date.now() + timeoutMs;
   let last: T;
   for (;;) {
     last = await probe();
     if (until(last)) return last;
-    if (Date.now() > deadline) throw new Error(`waitFor(${what}) timed out after ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `waitFor(${what}) timed out after ${timeoutMs} ms; last value: ${JSON.stringify(last)}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }

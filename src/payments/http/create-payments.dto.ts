@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DecimalAmount } from '../../shared/http/decimal-amount';
+import { ObjectItems } from '../../shared/http/object-items';
 import {
   BENEFICIARY_LIMITS,
   EXTERNAL_REF_MAX_LENGTH,
@@ -139,6 +140,8 @@ export class PaymentItemDto {
   })
   @IsOptional()
   @IsMetadata()
+  // class-transformer would drop keys such as "toString" while copying: keep the object as sent.
+  @Transform(({ obj }: { obj: { metadata?: unknown } }) => obj.metadata, { toClassOnly: true })
   metadata?: Record<string, string>;
 }
 
@@ -156,7 +159,7 @@ export class CreatePaymentsRequestDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
-  @IsObject({ each: true })
+  @ObjectItems()
   @ValidateNested({ each: true })
   @Type(() => PaymentItemDto)
   payments!: PaymentItemDto[];

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import type { ManualStatus } from '../application/payments.service';
 
 export class SandboxStatusDto {
@@ -11,5 +11,6 @@ export class SandboxStatusDto {
   @IsOptional()
   @IsString()
   @Length(1, 500)
+  @Matches(/\S/, { message: 'failureReason must not be blank' })
   failureReason?: string;
 }

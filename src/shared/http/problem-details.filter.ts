@@ -1,3 +1,4 @@
+import { DriverException } from '@mikro-orm/core';
 import {
   type ArgumentsHost,
   Catch,
@@ -44,9 +45,11 @@ const isDatabaseUnavailable = (error: unknown): boolean =>
  */
 function describeUnexpected(exception: unknown): string {
   if (!(exception instanceof Error)) return String(exception);
-  const driver = exception as Error & { sqlMessage?: string; code?: string };
-  if (driver.sqlMessage !== undefined)
-    return `${exception.name} ${driver.code ?? ''}: ${driver.sqlMessage}`;
+  if (exception instanceof DriverException) {
+    // The driver's message is "<the SQL> - <PostgreSQL's message>": keep only the latter.
+    const pgMessage = exception.message.split(' - ').pop();
+    return `${exception.name} ${exception.code ?? ''}: ${pgMessage}`;
+  }
   return exception.stack ?? exception.message;
 }
 

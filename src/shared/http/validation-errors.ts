@@ -1,4 +1,5 @@
 import type { ValidationError } from 'class-validator';
+import { nonObjectItems, OBJECT_ITEMS } from './object-items';
 import { type FieldError, problem, ProblemException } from './problem';
 
 /** Stable codes for class-validator constraints; anything else gets its constraint name in kebab-case. */
@@ -27,11 +28,21 @@ function join(parent: string, property: string): string {
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = join(parent, error.property);
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
-      field,
-      code: CODES[constraint] ?? kebab(constraint),
-      message: message.replace(/^(property )?(\S+) /, `${field} `),
-    }));
+    const own = Object.entries(error.constraints ?? {}).flatMap(([constraint, message]) =>
+      constraint === OBJECT_ITEMS
+        ? nonObjectItems(error.value).map((i) => ({
+            field: `${field}[${i}]`,
+            code: 'invalid-item',
+            message: `${field}[${i}] must be an object`,
+          }))
+        : [
+            {
+              field,
+              code: CODES[constraint] ?? kebab(constraint),
+              message: message.replace(/^(property )?(\S+) /, `${field} `),
+            },
+          ],
+    );
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }

@@ -50,9 +50,12 @@ describe('reading payments', () => {
       expectProblem(await http().get(`${PAYMENTS}/${unknownId()}`), 404, 'payment-not-found');
     });
 
-    it.each([['not-a-uuid'], ['123'], ['01a2zzzz-0000-7000-8000-000000000000']])('answers the non-uuid id %j with 404 payment-not-found (not 400, not 500)', async (id) => {
-      expectProblem(await http().get(`${PAYMENTS}/${id}`), 404, 'payment-not-found');
-    });
+    it.each([['not-a-uuid'], ['123'], ['01a2zzzz-0000-7000-8000-000000000000']])(
+      'answers the non-uuid id %j with 404 payment-not-found (not 400, not 500)',
+      async (id) => {
+        expectProblem(await http().get(`${PAYMENTS}/${id}`), 404, 'payment-not-found');
+      },
+    );
   });
 
   describe('GET /api/v1/payments', () => {
@@ -67,11 +70,15 @@ describe('reading payments', () => {
       expect(ids(first)).toEqual([p[4].id, p[3].id]);
       expect(first.nextCursor).toEqual(expect.any(String));
 
-      const second: Page = (await list(`?limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`).expect(200)).body;
+      const second: Page = (
+        await list(`?limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`).expect(200)
+      ).body;
       expect(ids(second)).toEqual([p[2].id, p[1].id]);
       expect(second.nextCursor).toEqual(expect.any(String));
 
-      const third: Page = (await list(`?limit=2&cursor=${encodeURIComponent(second.nextCursor!)}`).expect(200)).body;
+      const third: Page = (
+        await list(`?limit=2&cursor=${encodeURIComponent(second.nextCursor!)}`).expect(200)
+      ).body;
       expect(ids(third)).toEqual([p[0].id]);
       expect(third.nextCursor).toBeNull();
     });
@@ -96,43 +103,76 @@ describe('reading payments', () => {
     it('pages within a status filter', async () => {
       const first: Page = (await list('?status=PENDING&limit=2').expect(200)).body;
       expect(ids(first)).toEqual([p[4].id, p[2].id]);
-      const second: Page = (await list(`?status=PENDING&limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`).expect(200)).body;
+      const second: Page = (
+        await list(
+          `?status=PENDING&limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`,
+        ).expect(200)
+      ).body;
       expect(ids(second)).toEqual([p[0].id]);
       expect(second.nextCursor).toBeNull();
     });
 
     it('filters by externalRef: exactly that payment; an unknown one gives an empty page', async () => {
-      const res: Page = (await list(`?externalRef=${encodeURIComponent(p[2].externalRef)}`).expect(200)).body;
+      const res: Page = (
+        await list(`?externalRef=${encodeURIComponent(p[2].externalRef)}`).expect(200)
+      ).body;
       expect(res).toEqual({ data: [p[2]], nextCursor: null });
       const none: Page = (await list('?externalRef=no-such-ref').expect(200)).body;
       expect(none).toEqual({ data: [], nextCursor: null });
     });
 
     it('combines externalRef and status', async () => {
-      expect(ids((await list(`?externalRef=${encodeURIComponent(p[1].externalRef)}&status=CANCELLED`).expect(200)).body)).toEqual([p[1].id]);
-      expect(ids((await list(`?externalRef=${encodeURIComponent(p[1].externalRef)}&status=PENDING`).expect(200)).body)).toEqual([]);
+      expect(
+        ids(
+          (
+            await list(
+              `?externalRef=${encodeURIComponent(p[1].externalRef)}&status=CANCELLED`,
+            ).expect(200)
+          ).body,
+        ),
+      ).toEqual([p[1].id]);
+      expect(
+        ids(
+          (
+            await list(
+              `?externalRef=${encodeURIComponent(p[1].externalRef)}&status=PENDING`,
+            ).expect(200)
+          ).body,
+        ),
+      ).toEqual([]);
     });
 
-    it.each([['0'], ['101'], ['abc'], ['1.5'], ['-1'], ['']])('answers limit=%j with 400 naming limit', async (limit) => {
-      expectValidationFailed(await list(`?limit=${limit}`), ['limit']);
-    });
+    it.each([['0'], ['101'], ['abc'], ['1.5'], ['-1'], ['']])(
+      'answers limit=%j with 400 naming limit',
+      async (limit) => {
+        expectValidationFailed(await list(`?limit=${limit}`), ['limit']);
+      },
+    );
 
     it('accepts limit=1 and limit=100 (the bounds)', async () => {
       expect(ids((await list('?limit=1').expect(200)).body)).toEqual([p[4].id]);
       expect(ids((await list('?limit=100').expect(200)).body)).toHaveLength(5);
     });
 
-    it.each([['abc'], ['!!!'], [Buffer.from('not-a-uuid').toString('base64url')], [unknownId()], ['x'.repeat(250)]])('answers the bad cursor %j with 400 naming cursor', async (cursor) => {
+    it.each([
+      ['abc'],
+      ['!!!'],
+      [Buffer.from('not-a-uuid').toString('base64url')],
+      [unknownId()],
+      ['x'.repeat(250)],
+    ])('answers the bad cursor %j with 400 naming cursor', async (cursor) => {
       expectValidationFailed(await list(`?cursor=${encodeURIComponent(cursor)}`), ['cursor']);
     });
 
-    it.each([['pending'], ['UNKNOWN'], ['CANCELED']])('answers status=%j with 400 naming status', async (status) => {
-      expectValidationFailed(await list(`?status=${status}`), ['status']);
-    });
+    it.each([['pending'], ['UNKNOWN'], ['CANCELED']])(
+      'answers status=%j with 400 naming status',
+      async (status) => {
+        expectValidationFailed(await list(`?status=${status}`), ['status']);
+      },
+    );
 
     it('answers an unknown query parameter with 400 naming it', async () => {
       expectValidationFailed(await list('?foo=1'), ['foo']);
     });
   });
 });
-

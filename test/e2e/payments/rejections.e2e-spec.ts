@@ -35,9 +35,23 @@ describe('POST /api/v1/payments — per-item rejections (207)', () => {
 
     expect(res.status).toBe(207);
     const [created, rejected] = res.body.results as Result[];
-    expect(created).toMatchObject({ index: 0, externalRef: items[0].externalRef, outcome: 'CREATED', payment: { quoteId: good.id } });
-    expect(rejected).toEqual({ index: 1, externalRef: items[1].externalRef, outcome: 'REJECTED', error: { code: 'quote-not-found', detail: expect.any(String) } });
-    expect(await writeCounts(ctx.db)).toEqual({ payments: before.payments + 1, events: before.events + 1, usedQuotes: before.usedQuotes + 1 });
+    expect(created).toMatchObject({
+      index: 0,
+      externalRef: items[0].externalRef,
+      outcome: 'CREATED',
+      payment: { quoteId: good.id },
+    });
+    expect(rejected).toEqual({
+      index: 1,
+      externalRef: items[1].externalRef,
+      outcome: 'REJECTED',
+      error: { code: 'quote-not-found', detail: expect.any(String) },
+    });
+    expect(await writeCounts(ctx.db)).toEqual({
+      payments: before.payments + 1,
+      events: before.events + 1,
+      usedQuotes: before.usedQuotes + 1,
+    });
     expect(await paymentRowsByRef(ctx.db, items[1].externalRef)).toHaveLength(0);
   });
 
@@ -49,7 +63,14 @@ describe('POST /api/v1/payments — per-item rejections (207)', () => {
     const res = await postPayments(http, [second]);
 
     expect(res.status).toBe(207);
-    expect(res.body.results).toEqual([{ index: 0, externalRef: second.externalRef, outcome: 'REJECTED', error: { code: 'quote-already-used', detail: expect.any(String) } }]);
+    expect(res.body.results).toEqual([
+      {
+        index: 0,
+        externalRef: second.externalRef,
+        outcome: 'REJECTED',
+        error: { code: 'quote-already-used', detail: expect.any(String) },
+      },
+    ]);
     expect(await paymentRowsByRef(ctx.db, second.externalRef)).toHaveLength(0);
     const [row] = await paymentRowsByRef(ctx.db, first.body.results[0].externalRef);
     expect(row).toMatchObject({ quote_id: quote.id, version: 1, status: 'PENDING' });
@@ -64,7 +85,12 @@ describe('POST /api/v1/payments — per-item rejections (207)', () => {
     const res = await postPayments(http, items);
 
     expect(res.status).toBe(207);
-    expect(res.body.results[0]).toEqual({ index: 0, externalRef: items[0].externalRef, outcome: 'REJECTED', error: { code: 'quote-expired', detail: expect.stringContaining(expiring.id) } });
+    expect(res.body.results[0]).toEqual({
+      index: 0,
+      externalRef: items[0].externalRef,
+      outcome: 'REJECTED',
+      error: { code: 'quote-expired', detail: expect.stringContaining(expiring.id) },
+    });
     expect(res.body.results[1]).toMatchObject({ index: 1, outcome: 'CREATED' });
     expect(await quoteUsedAt(ctx.db, expiring.id)).toBeNull();
     expect(await paymentRowsByRef(ctx.db, items[0].externalRef)).toHaveLength(0);
@@ -80,14 +106,23 @@ describe('POST /api/v1/payments — per-item rejections (207)', () => {
     const [a, b, c] = await createQuotes(http, 3);
     const used = await createQuote(http);
     await postPayments(http, [paymentItem(used.id)]).expect(201);
-    const items = [paymentItem(unknownId()), paymentItem(a.id), paymentItem(used.id), paymentItem(b.id), paymentItem(unknownId()), paymentItem(c.id)];
+    const items = [
+      paymentItem(unknownId()),
+      paymentItem(a.id),
+      paymentItem(used.id),
+      paymentItem(b.id),
+      paymentItem(unknownId()),
+      paymentItem(c.id),
+    ];
     const before = await writeCounts(ctx.db);
 
     const res = await postPayments(http, items);
 
     expect(res.status).toBe(207);
     const results = res.body.results as Result[];
-    expect(results.map((r) => [r.index, r.externalRef, r.outcome, r.error?.code ?? r.payment?.quoteId])).toEqual([
+    expect(
+      results.map((r) => [r.index, r.externalRef, r.outcome, r.error?.code ?? r.payment?.quoteId]),
+    ).toEqual([
       [0, items[0].externalRef, 'REJECTED', 'quote-not-found'],
       [1, items[1].externalRef, 'CREATED', a.id],
       [2, items[2].externalRef, 'REJECTED', 'quote-already-used'],
