@@ -23,9 +23,15 @@ export function buildOpenApiDocument(app: INestApplication) {
     .addBearerAuth({
       type: 'http',
       scheme: 'bearer',
-      description: 'Your API key, e.g. sk_test_demo',
+      bearerFormat: 'API key',
+      description:
+        'Your API key, e.g. sk_test_demo (`Authorization: Bearer <key>`; the header `ApiKey: <key>` works too). ' +
+        "An optional `AccountId` header must name the key's account (else 403). Every answer carries `x-request-id`.",
     })
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY' }, 'admin')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'API key', description: 'ADMIN_API_KEY' },
+      'admin',
+    )
     .build();
   return SwaggerModule.createDocument(app, config);
 }

@@ -9,7 +9,8 @@ const DEADLOCK_RETRIES = 2;
 /**
  * Runs work in one database transaction (a savepoint when nested). Repositories join it
  * implicitly: MikroORM keeps the transaction in async-local storage. Work that must only happen
- * once the data is durable (waking the outbox relay) is queued with `afterCommit`.
+ * once the data is durable (waking the outbox relay) is queued with `afterCommit`; callbacks
+ * queued inside a savepoint that rolls back are dropped with it.
  */
 @Injectable()
 export class Transactions {
@@ -18,7 +19,15 @@ export class Transactions {
   constructor(private readonly em: EntityManager) {}
 
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.afterCommitQueue.getStore()) return this.em.transactional(() => work());
+    const parent = this.afterCommitQueue.getStore();
+    if (parent) {
+      const own: (() => void)[] = [];
+      const result = await this.afterCommitQueue.run(own, () =>
+        this.em.transactional(() => work()),
+      );
+      parent.push(...own);
+      return result;
+    }
     for (let attempt = 0; ; attempt++) {
       const callbacks: (() => void)[] = [];
       try {

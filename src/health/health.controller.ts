@@ -13,6 +13,7 @@ import {
   MikroOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { pendingMigrations } from '../database/migrate';
+import { ApiProblems } from '../shared/http/api-problems.decorator';
 import { Public } from '../shared/http/request-context';
 
 @ApiTags('Operations')
@@ -34,12 +35,13 @@ export class HealthController {
   }
 
   @Get('ready')
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({
     summary: 'Readiness',
     description: 'The database answers and every migration is applied.',
   })
-  @ApiServiceUnavailableResponse({ description: 'Not ready: the body names the failing check' })
+  @ApiOkResponse({ description: 'Ready: every check is up' })
+  @ApiProblems(503)
   ready() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 1500 }),

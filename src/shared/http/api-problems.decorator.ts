@@ -12,7 +12,7 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'Body is not application/json (`unsupported-media-type`)',
   422: 'Valid request that the business rules refuse',
   429: 'Too many requests (`rate-limited`), see Retry-After',
-  503: 'Temporarily unavailable, retry later',
+  503: 'Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later',
 };
 
 /** Documents the problem+json answers a route can give, each with the problem schema. */

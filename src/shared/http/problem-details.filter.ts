@@ -53,6 +53,20 @@ function describeUnexpected(exception: unknown): string {
   return exception.stack ?? exception.message;
 }
 
+/** A failed readiness check (terminus): 503 `not-ready` naming each failing check. */
+function healthReport(exception: HttpException): Problem | undefined {
+  const report = exception.getResponse() as {
+    error?: Record<string, unknown>;
+    details?: Record<string, unknown>;
+  };
+  if (exception.getStatus() !== 503 || typeof report !== 'object' || !report.details)
+    return undefined;
+  const failing = Object.keys(report.error ?? {});
+  return problem(503, 'not-ready', `not ready: ${failing.join(', ') || 'unknown'}`, {
+    checks: report.details,
+  });
+}
+
 /**
  * Turns every error into `application/problem+json` with a stable `code`. Client mistakes keep
  * their status; anything unexpected is a 500 that reveals nothing (no stack, no SQL) and is logged.
@@ -93,6 +107,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      const health = healthReport(exception);
+      if (health) return { body: health, headers: {} };
       const detail = status === 404 ? 'No such route' : this.httpDetail(exception);
       const headers: Record<string, string> = status === 429 ? { 'retry-after': '60' } : {};
       return { body: problem(status, CODE_OF_STATUS[status] ?? 'error', detail), headers };

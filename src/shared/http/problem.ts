@@ -13,6 +13,8 @@ export interface Problem {
   instance?: string;
   code: string;
   errors?: FieldError[];
+  /** Extension member of a failed readiness check: each check's state. */
+  checks?: Record<string, unknown>;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
