@@ -21,7 +21,9 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const server = await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'payments-test-')), { persistent: false });
+    const server = await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'payments-test-')), {
+      persistent: false,
+    });
     globalThis.__embeddedPostgres = server;
     serverUrl = server.url;
   }

@@ -16,6 +16,7 @@ export default async function globalTeardown(): Promise<void> {
     `select datname from pg_database where datname = $1 or datname like $2`,
     [template, `${template}_f%`],
   );
-  for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
+  for (const { datname } of rows)
+    await admin.query(`drop database if exists "${datname}" with (force)`);
   await admin.end();
 }

@@ -21,7 +21,10 @@ export interface TestApp {
 }
 
 /** The whole service, as `npm start` builds it, on a database of this test file's own. */
-export async function createTestApp(env: Record<string, string> = {}, databaseUrl?: string): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  databaseUrl?: string,
+): Promise<TestApp> {
   const url = databaseUrl ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -37,7 +40,10 @@ export async function createTestApp(env: Record<string, string> = {}, databaseUr
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    bufferLogs: true,
+  });
   configureApp(app);
   await app.init();
   const server = app.getHttpServer();

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { ClaimedDelivery, DeliveryOutcome } from '../infrastructure/deliveries.repository';
+import type { DeliveryOutcome } from '../infrastructure/deliveries.repository';
 
 /** Attempts by outcome, finished deliveries by status, event-to-delivery latency, pending backlog. */
 @Injectable()
@@ -42,12 +42,8 @@ export class DeliveryMetrics {
     });
   }
 
-  recorded(
-    claimed: readonly ClaimedDelivery[],
-    outcomes: readonly DeliveryOutcome[],
-    now: Date,
-  ): void {
-    outcomes.forEach((outcome, index) => {
+  recorded(outcomes: readonly DeliveryOutcome[], now: Date): void {
+    outcomes.forEach((outcome) => {
       const { statusCode, error } = outcome.result;
       this.attempts.inc({
         result:
@@ -56,9 +52,7 @@ export class DeliveryMetrics {
       if (outcome.progress.status === 'PENDING') return;
       this.finished.inc({ status: outcome.progress.status });
       if (outcome.progress.status === 'DELIVERED') {
-        this.latency.observe(
-          (now.getTime() - new Date(claimed[index].eventCreatedAt).getTime()) / 1000,
-        );
+        this.latency.observe((now.getTime() - outcome.eventCreatedAt.getTime()) / 1000);
       }
     });
   }

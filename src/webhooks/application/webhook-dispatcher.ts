@@ -22,6 +22,10 @@ import { WebhookTransport } from './webhook-ports';
  * transaction with bounded concurrency, and records attempts and outcomes in a second short one:
  * no database lock is ever held across an HTTP call. A crashed instance's lease simply runs out.
  */
+/** Time kept between an attempt's end and its lease's end, for recording the outcome. */
+const LEASE_SAFETY_MS = 200;
+const MIN_ATTEMPT_MS = 100;
+
 @Injectable()
 export class WebhookDispatcher extends ScheduledWorker {
   private readonly policy: RetryPolicy;
@@ -58,30 +62,45 @@ export class WebhookDispatcher extends ScheduledWorker {
   async runOnce(): Promise<number> {
     const now = this.clock.now();
     const leaseId = randomUUID();
-    const claimed = await this.deliveries.claimDue(
+    const leaseUntil = new Date(now.getTime() + this.config.WEBHOOK_LEASE_MS);
+    const { leased, claimed } = await this.deliveries.claimDue(
       now,
-      new Date(now.getTime() + this.config.WEBHOOK_LEASE_MS),
+      leaseUntil,
       leaseId,
       this.batchSize,
     );
-    if (claimed.length === 0) return 0;
-    const outcomes = await mapLimit(claimed, this.config.WEBHOOK_CONCURRENCY, (delivery) =>
-      this.attempt(delivery),
+    if (leased.length === 0) return claimed;
+    const attempted = await mapLimit(leased, this.config.WEBHOOK_CONCURRENCY, (delivery) =>
+      this.attempt(delivery, leaseUntil),
+    );
+    const outcomes = attempted.filter(
+      (outcome): outcome is DeliveryOutcome => outcome !== undefined,
     );
     await this.transactions.run(() =>
       this.deliveries.recordOutcomes(outcomes, leaseId, this.clock.now()),
     );
-    this.metrics.recorded(claimed, outcomes, this.clock.now());
-    return claimed.length;
+    this.metrics.recorded(outcomes, this.clock.now());
+    return claimed;
   }
 
-  private async attempt(delivery: ClaimedDelivery): Promise<DeliveryOutcome> {
+  /**
+   * Sends one delivery within what is left of its lease, so that no other instance can send it
+   * while this attempt is still running. A lease already (nearly) spent is left to run out: the
+   * delivery is then due again, for this instance or another.
+   */
+  private async attempt(
+    delivery: ClaimedDelivery,
+    leaseUntil: Date,
+  ): Promise<DeliveryOutcome | undefined> {
     const attemptedAt = this.clock.now();
+    const budgetMs = leaseUntil.getTime() - attemptedAt.getTime() - LEASE_SAFETY_MS;
+    if (budgetMs < MIN_ATTEMPT_MS) return undefined;
     const result = await this.transport.send({
       url: delivery.callbackUrl,
       secret: delivery.secret,
       messageId: delivery.eventId,
       body: delivery.body,
+      timeoutMs: budgetMs,
     });
     const progress = afterAttempt({
       attempts: delivery.attempts,
@@ -90,6 +109,12 @@ export class WebhookDispatcher extends ScheduledWorker {
       now: this.clock.now(),
       policy: this.policy,
     });
-    return { id: delivery.id, attemptedAt, result, progress };
+    return {
+      id: delivery.id,
+      eventCreatedAt: new Date(delivery.eventCreatedAt),
+      attemptedAt,
+      result,
+      progress,
+    };
   }
 }

@@ -12,6 +12,8 @@ export interface SignedDelivery {
   /** The event id: the same `webhook-id` on every attempt, so receivers can deduplicate. */
   messageId: string;
   body: string;
+  /** The attempt must be over by then (URL check and HTTP exchange): what is left of its lease. */
+  timeoutMs: number;
 }
 
 /** Sends one signed attempt; never throws: failures are results. */

@@ -19,6 +19,7 @@ export interface ClaimedDelivery {
 
 export interface DeliveryOutcome {
   id: string;
+  eventCreatedAt: Date;
   attemptedAt: Date;
   result: AttemptResult;
   progress: DeliveryProgress;
@@ -65,23 +66,30 @@ export class DeliveriesRepository {
   /**
    * Leases due deliveries to `leaseId` in one short statement: they are due again at `leaseUntil`
    * if this instance dies before recording their outcome. SKIP LOCKED lets instances share them.
+   * A due delivery whose subscription was deleted meanwhile is cancelled instead of leased.
    */
   async claimDue(
     now: Date,
     leaseUntil: Date,
     leaseId: string,
     limit: number,
-  ): Promise<ClaimedDelivery[]> {
-    return this.em.execute<ClaimedDelivery[]>(
+  ): Promise<{ leased: ClaimedDelivery[]; claimed: number }> {
+    const rows = await this.em.execute<(ClaimedDelivery & { status: string })[]>(
       `with due as (
          select id from webhook_delivery where status = 'PENDING' and next_attempt_at <= ?
          order by next_attempt_at limit ? for update skip locked)
-       update webhook_delivery d set next_attempt_at = ?, locked_until = ?, lease_id = ?, updated_at = ?
+       update webhook_delivery d set
+         status = case when s.status = 'ACTIVE' then d.status else 'CANCELLED' end,
+         next_attempt_at = case when s.status = 'ACTIVE' then ?::timestamptz end,
+         locked_until = case when s.status = 'ACTIVE' then ?::timestamptz end,
+         lease_id = case when s.status = 'ACTIVE' then ?::uuid end,
+         updated_at = ?
        from due, webhook_subscription s
        where d.id = due.id and s.id = d.subscription_id
-       returning d.id, d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt", s.callback_url as "callbackUrl", s.secret`,
+       returning d.id, d.status, d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt", s.callback_url as "callbackUrl", s.secret`,
       [now, limit, leaseUntil, leaseUntil, leaseId, now],
     );
+    return { leased: rows.filter((row) => row.status === 'PENDING'), claimed: rows.length };
   }
 
   /**
@@ -164,10 +172,14 @@ export class DeliveriesRepository {
   ): Promise<DeliveryWithAttempts | undefined> {
     const rows = await this.em.execute<{ id: string }[]>(
       `update webhook_delivery set status = 'PENDING', next_attempt_at = ?, locked_until = null, lease_id = null, updated_at = ?
-       where id = ? and subscription_id = ? and status <> 'CANCELLED' returning id`,
-      [now, now, deliveryId, subscriptionId],
+       where id = ? and subscription_id = ? and status <> 'CANCELLED' and (lease_id is null or locked_until <= ?) returning id`,
+      [now, now, deliveryId, subscriptionId, now],
     );
-    if (rows.length === 0) return undefined;
+    // Being sent right now: it needs no second send, the answer shows it as it is.
+    if (rows.length === 0)
+      return (
+        await this.listForSubscription(subscriptionId, { id: deliveryId, status: 'PENDING' }, 1)
+      )[0];
     const [delivery] = await this.listForSubscription(subscriptionId, { id: deliveryId }, 1);
     return delivery;
   }

@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { DomainError } from '../../shared/domain';
 import {
   type SignedDelivery,
   CallbackUrlPolicy,
@@ -42,9 +41,13 @@ export class HttpWebhookTransport
     const started = performance.now();
     let target;
     try {
-      target = await this.guard.check(delivery.url);
+      target = await withTimeout(
+        this.guard.check(delivery.url),
+        delivery.timeoutMs,
+        'the callback URL did not resolve in time',
+      );
     } catch (error) {
-      const message = error instanceof DomainError ? error.message : String(error);
+      const message = error instanceof Error ? error.message : String(error);
       return {
         statusCode: null,
         durationMs: performance.now() - started,
@@ -64,6 +67,7 @@ export class HttpWebhookTransport
       family: target.family,
       headers: { ...headers, 'content-type': 'application/json' },
       body: delivery.body,
+      timeoutMs: delivery.timeoutMs - (performance.now() - started),
     });
     return {
       statusCode: result.statusCode,
@@ -76,4 +80,13 @@ export class HttpWebhookTransport
   async onModuleDestroy(): Promise<void> {
     await this.sender.close();
   }
+}
+
+/** DNS lookups have no timeout of their own: a slow resolver must not outlive the attempt's budget. */
+function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), Math.max(ms, 0));
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

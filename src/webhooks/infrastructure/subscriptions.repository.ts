@@ -44,7 +44,8 @@ export class SubscriptionsRepository {
   /** The account's active subscriptions that want this event type. */
   async findActiveFor(accountId: string, eventType: string): Promise<Subscription[]> {
     const rows = await this.em.execute<SubscriptionRecord[]>(
-      `select ${COLUMNS} from webhook_subscription where account_id = ? and status = 'ACTIVE' and ? = any(event_types)`,
+      // FOR SHARE: a DELETE of one of these waits for this transaction, then cancels its new deliveries.
+      `select ${COLUMNS} from webhook_subscription where account_id = ? and status = 'ACTIVE' and ? = any(event_types) for share`,
       [accountId, eventType],
     );
     return rows.map(toSubscription);

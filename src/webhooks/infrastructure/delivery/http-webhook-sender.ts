@@ -19,6 +19,8 @@ export interface WebhookHttpRequest {
   family: 4 | 6;
   headers: Record<string, string>;
   body: string;
+  /** A tighter budget than the sender's own for this request (e.g. what is left of a lease). */
+  timeoutMs?: number;
 }
 
 export interface SendResult {
@@ -50,9 +52,20 @@ export class HttpWebhookSender {
   }
 
   /** Never throws: every failure is described in the result. */
-  async send({ url, address, family, headers, body }: WebhookHttpRequest): Promise<SendResult> {
+  async send({
+    url,
+    address,
+    family,
+    headers,
+    body,
+    ...budget
+  }: WebhookHttpRequest): Promise<SendResult> {
     const started = performance.now();
-    const signal = AbortSignal.timeout(this.timeoutMs);
+    const timeoutMs = Math.max(
+      1,
+      Math.floor(Math.min(this.timeoutMs, budget.timeoutMs ?? Infinity)),
+    );
+    const signal = AbortSignal.timeout(timeoutMs);
     let statusCode: number | null = null;
     let retryAfter: string | undefined;
     const result = (error: string | null): SendResult => {
@@ -80,7 +93,7 @@ export class HttpWebhookSender {
       return result(null);
     } catch (error) {
       const timedOut = signal.aborted || isTimeout(error);
-      return result(timedOut ? `timeout after ${this.timeoutMs} ms` : describe(error));
+      return result(timedOut ? `timeout after ${timeoutMs} ms` : describe(error));
     }
   }
 
