@@ -8,7 +8,7 @@ import {
   jsonBodyParser,
   requireJsonContentType,
 } from './shared/http/body-parsing';
-import { refuseUnsafeBodies } from './shared/http/body-shape';
+import { refuseUnsafeInput } from './shared/http/body-shape';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
 import { flattenValidationErrors, validationProblem } from './shared/http/validation-errors';
 
@@ -46,7 +46,7 @@ export function configureApp(app: NestExpressApplication): void {
     requireJsonContentType,
     jsonBodyParser,
     bodyParserErrors,
-    refuseUnsafeBodies,
+    refuseUnsafeInput,
   );
   app.useGlobalPipes(
     new ValidationPipe({

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { type AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { configureApp } from './configure-app';
+import { HttpDrain } from './http-drain';
 import { type RunningPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 
 async function bootstrap(): Promise<void> {
@@ -32,6 +33,8 @@ async function bootstrap(): Promise<void> {
     throw error;
   });
   configureApp(app);
+  const drain = new HttpDrain();
+  app.use(drain.middleware);
   await app.listen(config.PORT);
 
   const logger = app.get(Logger);
@@ -40,8 +43,9 @@ async function bootstrap(): Promise<void> {
       `database: ${embedded ? `embedded PostgreSQL in ${config.DATA_DIR}` : 'DATABASE_URL'}`,
   );
 
-  // Stop taking requests, let in-flight ones finish, stop the schedulers (module destroy hooks),
-  // and only then the embedded database they were all using.
+  // Stop taking requests and let in-flight ones finish (keep-alive clients are told to go), then
+  // stop the schedulers after their current pass (module destroy hooks), and only then the
+  // embedded database they were all using.
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -49,6 +53,7 @@ async function bootstrap(): Promise<void> {
     logger.log(`${signal} received, shutting down`);
     const force = setTimeout(() => process.exit(1), 25_000).unref();
     try {
+      await drain.drain(app.getHttpServer());
       await app.close();
       await embedded?.stop();
     } finally {

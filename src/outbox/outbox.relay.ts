@@ -5,6 +5,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { Clock, type DomainEvent } from '../shared/domain';
+import { summarizeError } from '../shared/infrastructure/database-errors';
 import { ScheduledWorker } from '../shared/infrastructure/scheduled-worker';
 import { OutboxSignal } from './outbox-signal';
 
@@ -73,10 +74,11 @@ export class OutboxRelay extends ScheduledWorker {
   }
 
   private async deferFailed(event: DomainEvent, error: Error, now: Date): Promise<void> {
-    this.logger.error(`event ${event.id} (${event.type}) failed in a handler: ${error.message}`);
+    const reason = summarizeError(error);
+    this.logger.error(`event ${event.id} (${event.type}) failed in a handler: ${reason}`);
     await this.em.execute(
       `update outbox_event set attempts = attempts + 1, last_error = left(?, 500), available_at = ? where id = ?`,
-      [error.message, new Date(now.getTime() + RETRY_DELAY_MS), event.id],
+      [reason, new Date(now.getTime() + RETRY_DELAY_MS), event.id],
     );
   }
 

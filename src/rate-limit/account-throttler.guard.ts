@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { AuthenticatedRequest } from '../shared/http/request-context';
 
@@ -8,6 +8,15 @@ import type { AuthenticatedRequest } from '../shared/http/request-context';
  */
 @Injectable()
 export class AccountThrottlerGuard extends ThrottlerGuard {
+  /** One budget per account across every route (the default key would add the route's name). */
+  protected override generateKey(
+    _context: ExecutionContext,
+    tracker: string,
+    throttlerName: string,
+  ): string {
+    return `${throttlerName}:${tracker}`;
+  }
+
   protected override getTracker(req: Record<string, unknown>): Promise<string> {
     const request = req as unknown as AuthenticatedRequest;
     return Promise.resolve(

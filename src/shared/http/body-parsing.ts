@@ -53,5 +53,17 @@ export function bodyParserErrors(
   ) {
     return void send(res, problem(400, 'bad-request', 'The request body could not be read'));
   }
+  // Anything else body-parser refuses with a 4xx (e.g. a Content-Encoding the body does not match).
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return void send(
+      res,
+      problem(
+        status,
+        status === 415 ? 'unsupported-media-type' : 'malformed-body',
+        'The request body could not be decoded',
+      ),
+    );
+  }
   next(error);
 }

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { problem, PROBLEM_CONTENT_TYPE, type FieldError } from './problem';
+import { type FieldError, problem, PROBLEM_CONTENT_TYPE } from './problem';
 
 /**
  * Keys that can reach an object's prototype. The framework silently deletes them from bodies,
@@ -8,18 +8,47 @@ import { problem, PROBLEM_CONTENT_TYPE, type FieldError } from './problem';
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Far deeper than any valid request; deeper bodies would only feed recursion in the validators. */
 export const MAX_BODY_DEPTH = 32;
+/** NUL and lone UTF-16 surrogates: PostgreSQL cannot store them in text or jsonb. */
+const UNSTORABLE_TEXT =
+  // eslint-disable-next-line no-control-regex -- matching NUL is the point
+  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const pathOf = (parent: string, key: string | number) =>
   typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
 
-/** Walks a parsed JSON body without recursion and lists what it refuses. */
-export function inspectBody(body: unknown): FieldError[] {
+function refusalOfKey(key: string, path: string): FieldError | undefined {
+  if (FORBIDDEN_KEYS.has(key))
+    return {
+      field: path,
+      code: 'forbidden-key',
+      message: `${path}: the key "${key}" is not allowed`,
+    };
+  if (UNSTORABLE_TEXT.test(key))
+    return {
+      field: path,
+      code: 'invalid-text',
+      message: `${path}: keys must be valid text without NUL`,
+    };
+  return undefined;
+}
+
+/** Walks parsed JSON (or a query) without recursion and lists what no endpoint can accept. */
+export function inspectBody(body: unknown, root = ''): FieldError[] {
   const refusals: FieldError[] = [];
   const stack: { value: unknown; path: string; depth: number }[] = [
-    { value: body, path: '', depth: 0 },
+    { value: body, path: root, depth: 0 },
   ];
   while (stack.length > 0 && refusals.length < 20) {
     const { value, path, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (UNSTORABLE_TEXT.test(value))
+        refusals.push({
+          field: path || '(body)',
+          code: 'invalid-text',
+          message: `${path || 'the body'} must be valid text without NUL characters`,
+        });
+      continue;
+    }
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= MAX_BODY_DEPTH) {
       refusals.push({
@@ -34,22 +63,17 @@ export function inspectBody(body: unknown): FieldError[] {
       : Object.entries(value);
     for (const [key, child] of entries) {
       const childPath = pathOf(path, key);
-      if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) {
-        refusals.push({
-          field: childPath,
-          code: 'forbidden-key',
-          message: `${childPath}: the key "${key}" is not allowed`,
-        });
-      } else {
-        stack.push({ value: child, path: childPath, depth: depth + 1 });
-      }
+      const refusal = typeof key === 'string' ? refusalOfKey(key, childPath) : undefined;
+      if (refusal) refusals.push(refusal);
+      else stack.push({ value: child, path: childPath, depth: depth + 1 });
     }
   }
   return refusals;
 }
 
-export function refuseUnsafeBodies(req: Request, res: Response, next: NextFunction): void {
-  const refusals = inspectBody(req.body);
+/** Refuses, before any validation or database work, bodies and queries no endpoint could accept. */
+export function refuseUnsafeInput(req: Request, res: Response, next: NextFunction): void {
+  const refusals = [...inspectBody(req.body), ...inspectBody(req.query)];
   if (refusals.length === 0) return next();
   const body = problem(400, 'validation-failed', refusals.map((r) => r.message).join('; '), {
     title: 'Request validation failed',

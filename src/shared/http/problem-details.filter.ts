@@ -1,4 +1,3 @@
-import { DriverException } from '@mikro-orm/core';
 import {
   type ArgumentsHost,
   Catch,
@@ -8,6 +7,11 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, type DomainErrorKind } from '../domain/domain-error';
+import {
+  describeError,
+  isDatabaseUnavailable,
+  summarizeError,
+} from '../infrastructure/database-errors';
 import { problem, type Problem, PROBLEM_CONTENT_TYPE, ProblemException } from './problem';
 
 const STATUS_OF: Record<DomainErrorKind, number> = {
@@ -30,28 +34,6 @@ const CODE_OF_STATUS: Record<number, string> = {
   429: 'rate-limited',
   503: 'service-unavailable',
 };
-
-/** Errors of the database driver that mean "the database is not reachable right now". */
-const isDatabaseUnavailable = (error: unknown): boolean =>
-  error instanceof Error &&
-  (/ECONNREFUSED|ECONNRESET|Connection terminated|the database system is (shutting down|starting up)|Knex: Timeout acquiring a connection|terminating connection/.test(
-    error.message,
-  ) ||
-    error.name === 'ConnectionException');
-
-/**
- * Database errors carry the SQL with its values inlined, which may hold secrets or personal data:
- * only the driver's own message and SQLSTATE are logged for them.
- */
-function describeUnexpected(exception: unknown): string {
-  if (!(exception instanceof Error)) return String(exception);
-  if (exception instanceof DriverException) {
-    // The driver's message is "<the SQL> - <PostgreSQL's message>": keep only the latter.
-    const pgMessage = exception.message.split(' - ').pop();
-    return `${exception.name} ${exception.code ?? ''}: ${pgMessage}`;
-  }
-  return exception.stack ?? exception.message;
-}
 
 /** A failed readiness check (terminus): 503 `not-ready` naming each failing check. */
 function healthReport(exception: HttpException): Problem | undefined {
@@ -114,7 +96,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { body: problem(status, CODE_OF_STATUS[status] ?? 'error', detail), headers };
     }
     if (isDatabaseUnavailable(exception)) {
-      this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+      this.logger.warn(`database unavailable: ${summarizeError(exception)}`);
       return {
         body: problem(
           503,
@@ -124,7 +106,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         headers: { 'retry-after': '1' },
       };
     }
-    this.logger.error(describeUnexpected(exception));
+    this.logger.error(describeError(exception));
     return { body: problem(500, 'internal-error', 'An unexpected error occurred'), headers: {} };
   }
 

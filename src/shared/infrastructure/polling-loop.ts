@@ -1,4 +1,5 @@
 import type { Logger } from '@nestjs/common';
+import { summarizeError } from './database-errors';
 
 export interface PollingLoopOptions {
   name: string;
@@ -61,7 +62,7 @@ export class PollingLoop {
     } catch (error) {
       // Logged once per outage, not once per tick: a database restart must not flood the logs.
       if (this.failures++ === 0)
-        this.options.logger.warn(`${this.options.name} pass failed: ${(error as Error).message}`);
+        this.options.logger.warn(`${this.options.name} pass failed: ${summarizeError(error)}`);
     }
   }
 }

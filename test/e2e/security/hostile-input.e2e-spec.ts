@@ -1,0 +1,8 @@
+/**
+ * Hostile input, the quick run: about 1,000 property-based cases over every endpoint (the
+ * 10,000-case run is test/faults/hostile-input.fault-spec.ts, in `npm run test:faults`).
+ * HOSTILE_CASES overrides the number, HOSTILE_SEED replays a run.
+ */
+import { hostileInputSuite } from './hostile-input-suite';
+
+hostileInputSuite(Number(process.env.HOSTILE_CASES ?? 1_000));
