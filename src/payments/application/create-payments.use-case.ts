@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../../database/transactions';
-import { QuoteReservations, type ReservationResult, type ReservedQuote } from '../../quotes';
-import {
-  Clock,
-  type CurrencyCode,
-  DomainError,
-  type FieldRefusal,
-  Money,
-  validationFailed,
-} from '../../shared/domain';
-import { Beneficiary, Payment, PaymentDetails } from '../domain';
+import { QuoteReservations } from '../../quotes';
+import { Clock } from '../../shared/domain';
+import type { Payment } from '../domain';
 import { PaymentsRepository } from '../infrastructure/payments.repository';
+import { assertAmountsFit } from './amount-fit';
 import { atomicBatchRejected } from './atomic-batch-rejected';
+import { created, createPayment, currencyOf, rejected, replayOrConflict } from './batch-items';
 import { assertNoDuplicateItems } from './duplicate-items';
 import type { ItemOutcome, PaymentRequest, RejectedItem } from './payment-request';
 
@@ -53,7 +48,7 @@ export class CreatePaymentsUseCase {
         now,
       );
 
-      this.assertAmountsFit(
+      assertAmountsFit(
         items,
         (i) =>
           known.get(items[i].externalRef)?.currency ??
@@ -111,110 +106,4 @@ export class CreatePaymentsUseCase {
       return final;
     });
   }
-
-  /** Amount decimals depend on the quote's currency: a misfit is a malformed request (400, nothing written). */
-  private assertAmountsFit(
-    items: readonly PaymentRequest[],
-    currencyAt: (index: number) => CurrencyCode | undefined,
-  ): void {
-    const refusals: FieldRefusal[] = [];
-    items.forEach((item, index) => {
-      const currency = currencyAt(index);
-      if (!currency) return;
-      try {
-        Money.parsePositive(item.amount, currency);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        refusals.push({
-          field: `payments[${index}].amount`,
-          code: 'invalid-amount',
-          message: `payments[${index}].${error.message}`,
-        });
-      }
-    });
-    if (refusals.length) throw validationFailed(refusals);
-  }
 }
-
-function currencyOf(reservation: ReservationResult | undefined): CurrencyCode | undefined {
-  if (!reservation) return undefined;
-  return reservation.reserved ? reservation.quote.currency : reservation.currency;
-}
-
-function toDetails(item: PaymentRequest, currency: CurrencyCode): PaymentDetails {
-  return PaymentDetails.create({
-    quoteId: item.quoteId,
-    amount: Money.parsePositive(item.amount, currency),
-    beneficiary: Beneficiary.create(item.beneficiary),
-    reference: item.reference,
-    purpose: item.purpose,
-    metadata: item.metadata,
-  });
-}
-
-/** The DTO mirrors the domain's limits, so a refusal here is rare; it still names the item. */
-function createPayment(
-  accountId: string,
-  index: number,
-  item: PaymentRequest,
-  quote: ReservedQuote,
-  now: Date,
-): Payment {
-  try {
-    return Payment.create({
-      accountId,
-      externalRef: item.externalRef,
-      details: toDetails(item, quote.currency),
-      quote,
-      now,
-    });
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
-    const refusal = {
-      field: `payments[${index}]`,
-      code: error.code,
-      message: `payments[${index}]: ${error.message}`,
-    };
-    throw validationFailed([refusal]);
-  }
-}
-
-function sameContent(item: PaymentRequest, stored: Payment): boolean {
-  try {
-    return stored.details.sameContentAs(toDetails(item, stored.currency));
-  } catch (error) {
-    if (error instanceof DomainError) return false;
-    throw error;
-  }
-}
-
-function replayOrConflict(index: number, item: PaymentRequest, stored: Payment): ItemOutcome {
-  if (sameContent(item, stored)) {
-    return { index, externalRef: item.externalRef, outcome: 'REPLAYED', payment: stored.toView() };
-  }
-  return rejected(
-    index,
-    item,
-    'idempotency-conflict',
-    `externalRef ${item.externalRef} was already used for a payment with different content (${stored.id})`,
-  );
-}
-
-const created = (index: number, payment: Payment): ItemOutcome => ({
-  index,
-  externalRef: payment.externalRef,
-  outcome: 'CREATED',
-  payment: payment.toView(),
-});
-
-const rejected = (
-  index: number,
-  item: PaymentRequest,
-  code: string,
-  detail: string,
-): RejectedItem => ({
-  index,
-  externalRef: item.externalRef,
-  outcome: 'REJECTED',
-  error: { code, detail },
-});

@@ -1,0 +1,93 @@
+import type { ReservationResult, ReservedQuote } from '../../quotes';
+import { type CurrencyCode, DomainError, Money, validationFailed } from '../../shared/domain';
+import { Beneficiary, Payment, PaymentDetails } from '../domain';
+import type { ItemOutcome, PaymentRequest, RejectedItem } from './payment-request';
+
+/** How each item of a batch becomes a payment, a replay or a rejection. */
+
+export function currencyOf(reservation: ReservationResult | undefined): CurrencyCode | undefined {
+  if (!reservation) return undefined;
+  return reservation.reserved ? reservation.quote.currency : reservation.currency;
+}
+
+export function toDetails(item: PaymentRequest, currency: CurrencyCode): PaymentDetails {
+  return PaymentDetails.create({
+    quoteId: item.quoteId,
+    amount: Money.parsePositive(item.amount, currency),
+    beneficiary: Beneficiary.create(item.beneficiary),
+    reference: item.reference,
+    purpose: item.purpose,
+    metadata: item.metadata,
+  });
+}
+
+/** The DTO mirrors the domain's limits, so a refusal here is rare; it still names the item. */
+export function createPayment(
+  accountId: string,
+  index: number,
+  item: PaymentRequest,
+  quote: ReservedQuote,
+  now: Date,
+): Payment {
+  try {
+    return Payment.create({
+      accountId,
+      externalRef: item.externalRef,
+      details: toDetails(item, quote.currency),
+      quote,
+      now,
+    });
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
+    const refusal = {
+      field: `payments[${index}]`,
+      code: error.code,
+      message: `payments[${index}]: ${error.message}`,
+    };
+    throw validationFailed([refusal]);
+  }
+}
+
+export function sameContent(item: PaymentRequest, stored: Payment): boolean {
+  try {
+    return stored.details.sameContentAs(toDetails(item, stored.currency));
+  } catch (error) {
+    if (error instanceof DomainError) return false;
+    throw error;
+  }
+}
+
+export function replayOrConflict(
+  index: number,
+  item: PaymentRequest,
+  stored: Payment,
+): ItemOutcome {
+  if (sameContent(item, stored)) {
+    return { index, externalRef: item.externalRef, outcome: 'REPLAYED', payment: stored.toView() };
+  }
+  return rejected(
+    index,
+    item,
+    'idempotency-conflict',
+    `externalRef ${item.externalRef} was already used for a payment with different content (${stored.id})`,
+  );
+}
+
+export const created = (index: number, payment: Payment): ItemOutcome => ({
+  index,
+  externalRef: payment.externalRef,
+  outcome: 'CREATED',
+  payment: payment.toView(),
+});
+
+export const rejected = (
+  index: number,
+  item: PaymentRequest,
+  code: string,
+  detail: string,
+): RejectedItem => ({
+  index,
+  externalRef: item.externalRef,
+  outcome: 'REJECTED',
+  error: { code, detail },
+});
