@@ -10,8 +10,16 @@ describe('POST /api/v1/payments/quote', () => {
 
   it('creates a quote priced by the corridor table, expiring after QUOTE_TTL_SECONDS', async () => {
     const before = t.clock.now().getTime();
-    const res = await t.http().post('/api/v1/payments/quote').send({ currency: 'INR', country: 'IN' }).expect(201);
-    expect(res.body).toMatchObject({ currency: 'INR', country: 'IN', fee: { amount: '25.00', currency: 'INR' } });
+    const res = await t
+      .http()
+      .post('/api/v1/payments/quote')
+      .send({ currency: 'INR', country: 'IN' })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      currency: 'INR',
+      country: 'IN',
+      fee: { amount: '25.00', currency: 'INR' },
+    });
     expect(res.body.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab]/);
     const ttl = new Date(res.body.expiresAt).getTime() - new Date(res.body.createdAt).getTime();
     expect(ttl).toBe(600_000);
@@ -19,14 +27,26 @@ describe('POST /api/v1/payments/quote', () => {
   });
 
   it('formats fees with the currency exponent (JPY 0, KWD 3)', async () => {
-    const jpy = await t.http().post('/api/v1/payments/quote').send({ currency: 'JPY', country: 'JP' }).expect(201);
+    const jpy = await t
+      .http()
+      .post('/api/v1/payments/quote')
+      .send({ currency: 'JPY', country: 'JP' })
+      .expect(201);
     expect(jpy.body.fee).toEqual({ amount: '150', currency: 'JPY' });
-    const kwd = await t.http().post('/api/v1/payments/quote').send({ currency: 'KWD', country: 'KW' }).expect(201);
+    const kwd = await t
+      .http()
+      .post('/api/v1/payments/quote')
+      .send({ currency: 'KWD', country: 'KW' })
+      .expect(201);
     expect(kwd.body.fee).toEqual({ amount: '0.500', currency: 'KWD' });
   });
 
   it('answers a valid but unserved pair with 422 unsupported-corridor', async () => {
-    const res = await t.http().post('/api/v1/payments/quote').send({ currency: 'JPY', country: 'US' }).expect(422);
+    const res = await t
+      .http()
+      .post('/api/v1/payments/quote')
+      .send({ currency: 'JPY', country: 'US' })
+      .expect(422);
     expect(res.body).toMatchObject({ code: 'unsupported-corridor', status: 422 });
     expect(res.headers['content-type']).toMatch(/problem\+json/);
   });
@@ -43,18 +63,27 @@ describe('POST /api/v1/payments/quote', () => {
   ])('answers invalid input %j with 400 naming %j', async (body, fields) => {
     const res = await t.http().post('/api/v1/payments/quote').send(body).expect(400);
     expect(res.body.code).toBe('validation-failed');
-    expect([...new Set(res.body.errors.map((e: { field: string }) => e.field))].sort()).toEqual(fields);
+    expect([...new Set(res.body.errors.map((e: { field: string }) => e.field))].sort()).toEqual(
+      fields,
+    );
   });
 
   it('answers a JSON array or scalar body with 400, not 500', async () => {
     for (const body of ['[]', '"USD"', '42', 'null']) {
-      const res = await t.http().post('/api/v1/payments/quote').set('content-type', 'application/json').send(body);
+      const res = await t
+        .http()
+        .post('/api/v1/payments/quote')
+        .set('content-type', 'application/json')
+        .send(body);
       expect(res.status).toBe(400);
     }
   });
 
   it('needs an API key', async () => {
-    await request(t.app.getHttpServer()).post('/api/v1/payments/quote').send({ currency: 'USD', country: 'US' }).expect(401);
+    await request(t.app.getHttpServer())
+      .post('/api/v1/payments/quote')
+      .send({ currency: 'USD', country: 'US' })
+      .expect(401);
   });
 });
 
@@ -67,9 +96,17 @@ describe('corridor table from CORRIDORS_FILE', () => {
     writeFileSync(file, JSON.stringify({ US: { EUR: '3.25' } }));
     const t = await createTestApp({ CORRIDORS_FILE: file });
     try {
-      const res = await t.http().post('/api/v1/payments/quote').send({ currency: 'EUR', country: 'US' }).expect(201);
+      const res = await t
+        .http()
+        .post('/api/v1/payments/quote')
+        .send({ currency: 'EUR', country: 'US' })
+        .expect(201);
       expect(res.body.fee).toEqual({ amount: '3.25', currency: 'EUR' });
-      await t.http().post('/api/v1/payments/quote').send({ currency: 'USD', country: 'US' }).expect(422);
+      await t
+        .http()
+        .post('/api/v1/payments/quote')
+        .send({ currency: 'USD', country: 'US' })
+        .expect(422);
     } finally {
       await t.close();
     }

@@ -11,7 +11,8 @@ describe('rate limiting per API key', () => {
   afterAll(() => t.close());
 
   it('answers 429 problem+json with Retry-After once an account exceeds its budget, and leaves other accounts alone', async () => {
-    const quote = () => t.http().post('/api/v1/payments/quote').send({ currency: 'USD', country: 'US' });
+    const quote = () =>
+      t.http().post('/api/v1/payments/quote').send({ currency: 'USD', country: 'US' });
     for (let i = 0; i < 3; i++) await quote().expect(201);
     const limited = await quote();
     expect(limited.status).toBe(429);
