@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '../config/app-config';
 import { AccountThrottlerGuard } from './account-throttler.guard';
+import { FixedWindowStorage } from './fixed-window.storage';
 
 /**
  * RATE_LIMIT_PER_MINUTE requests per account and minute (0 turns it off); over it: 429 with
@@ -19,6 +20,7 @@ export class RateLimitModule {
         ThrottlerModule.forRoot({
           throttlers: [{ ttl: 60_000, limit: Math.max(limit, 1) }],
           skipIf: () => limit === 0,
+          storage: new FixedWindowStorage(),
         }),
       ],
       providers: [{ provide: APP_GUARD, useClass: AccountThrottlerGuard }],

@@ -8,15 +8,17 @@ export interface PollingLoopOptions {
   work: () => Promise<number>;
   batchSize: number;
   logger: Logger;
+  /** Passes that may run at once (each claims its own batch); 1 unless the work overlaps well. */
+  parallelPasses?: number;
 }
 
 /**
  * A background loop that drains its queue batch by batch, then sleeps until its interval or a
- * nudge. One pass at a time per loop; `stop()` waits for the pass in progress to finish.
+ * nudge. At most `parallelPasses` passes at a time; `stop()` waits for the passes in progress.
  */
 export class PollingLoop {
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly running = new Set<Promise<void>>();
   private again = false;
   private stopped = true;
   private failures = 0;
@@ -31,26 +33,27 @@ export class PollingLoop {
     return this.timer;
   }
 
-  /** Runs a pass now, or right after the one in progress. */
+  /** Runs a pass now, or as soon as one in progress ends. */
   nudge(): void {
     if (this.stopped) return;
-    if (this.running) {
+    if (this.running.size >= (this.options.parallelPasses ?? 1)) {
       this.again = true;
       return;
     }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
+    const pass: Promise<void> = this.drain().finally(() => {
+      this.running.delete(pass);
       if (this.again) {
         this.again = false;
         this.nudge();
       }
     });
+    this.running.add(pass);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await this.running;
+    await Promise.all(this.running);
   }
 
   private async drain(): Promise<void> {

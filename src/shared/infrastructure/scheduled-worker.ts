@@ -12,6 +12,7 @@ export interface ScheduledWorkerSettings {
   enabled: boolean;
   scheduler: SchedulerRegistry;
   wakeUp?: WakeSignal;
+  parallelPasses?: number;
 }
 
 /**
@@ -31,6 +32,7 @@ export abstract class ScheduledWorker implements OnApplicationBootstrap, OnModul
       batchSize: settings.batchSize,
       work: () => this.runOnce(),
       logger: this.logger,
+      parallelPasses: settings.parallelPasses,
     });
   }
 

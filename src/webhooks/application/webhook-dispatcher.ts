@@ -2,9 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
-import { Transactions } from '../../database/transactions';
 import { Clock } from '../../shared/domain';
-import { mapLimit } from '../../shared/infrastructure/map-limit';
 import { ScheduledWorker } from '../../shared/infrastructure/scheduled-worker';
 import { afterAttempt } from '../domain/delivery';
 import { RetryPolicy } from '../domain/retry-policy';
@@ -24,6 +22,7 @@ import { WebhookTransport } from './webhook-ports';
  */
 /** Time kept between an attempt's end and its lease's end, for recording the outcome. */
 const LEASE_SAFETY_MS = 200;
+const PASSES = 2;
 const MIN_ATTEMPT_MS = 100;
 
 @Injectable()
@@ -33,7 +32,6 @@ export class WebhookDispatcher extends ScheduledWorker {
 
   constructor(
     private readonly deliveries: DeliveriesRepository,
-    private readonly transactions: Transactions,
     private readonly transport: WebhookTransport,
     private readonly clock: Clock,
     private readonly metrics: DeliveryMetrics,
@@ -41,7 +39,9 @@ export class WebhookDispatcher extends ScheduledWorker {
     scheduler: SchedulerRegistry,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
-    const batchSize = config.WEBHOOK_CONCURRENCY * 2;
+    // Two passes overlap, each sending its whole batch at once: while one waits on the database
+    // (claim, record) the other's requests are in flight. Attempts in flight ≤ WEBHOOK_CONCURRENCY.
+    const batchSize = Math.max(1, Math.ceil(config.WEBHOOK_CONCURRENCY / PASSES));
     super({
       name: 'webhook-dispatcher',
       intervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
@@ -49,6 +49,7 @@ export class WebhookDispatcher extends ScheduledWorker {
       enabled: config.SCHEDULERS,
       scheduler,
       wakeUp: signal,
+      parallelPasses: PASSES,
     });
     this.batchSize = batchSize;
     this.policy = new RetryPolicy({
@@ -70,15 +71,13 @@ export class WebhookDispatcher extends ScheduledWorker {
       this.batchSize,
     );
     if (leased.length === 0) return claimed;
-    const attempted = await mapLimit(leased, this.config.WEBHOOK_CONCURRENCY, (delivery) =>
-      this.attempt(delivery, leaseUntil),
+    const attempted = await Promise.all(
+      leased.map((delivery) => this.attempt(delivery, leaseUntil)),
     );
     const outcomes = attempted.filter(
       (outcome): outcome is DeliveryOutcome => outcome !== undefined,
     );
-    await this.transactions.run(() =>
-      this.deliveries.recordOutcomes(outcomes, leaseId, this.clock.now()),
-    );
+    await this.deliveries.recordOutcomes(outcomes, leaseId, this.clock.now());
     this.metrics.recorded(outcomes, this.clock.now());
     return claimed;
   }

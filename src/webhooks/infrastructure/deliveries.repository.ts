@@ -93,9 +93,10 @@ export class DeliveriesRepository {
   }
 
   /**
-   * Records the attempts and their outcome. Only deliveries still leased to `leaseId` and still
-   * PENDING move: a delivery whose lease ran out (and was taken by another instance), or whose
-   * subscription was deleted meanwhile, keeps the newer state. The attempt is logged either way.
+   * Records the attempts and their outcome in one statement (atomic, one round trip). Only
+   * deliveries still leased to `leaseId` and still PENDING move: a delivery whose lease ran out
+   * (and was taken by another instance), or whose subscription was deleted meanwhile, keeps the
+   * newer state. The attempt is logged either way.
    */
   async recordOutcomes(
     outcomes: readonly DeliveryOutcome[],
@@ -103,27 +104,20 @@ export class DeliveriesRepository {
     now: Date,
   ): Promise<void> {
     if (outcomes.length === 0) return;
+    const row =
+      '(?::uuid, ?::uuid, ?::varchar, ?::int, ?::timestamptz, ?::int, ?::varchar, ?::timestamptz, ?::int)';
     await this.em.execute(
-      `insert into webhook_attempt (id, delivery_id, attempted_at, status_code, duration_ms, error) values ${outcomes.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
-      outcomes.flatMap((o) => [
-        newId(),
-        o.id,
-        o.attemptedAt,
-        o.result.statusCode,
-        Math.round(o.result.durationMs),
-        o.result.error?.slice(0, 500) ?? null,
-      ]),
-    );
-    await this.em.execute(
-      `update webhook_delivery d set status = v.status, attempts = v.attempts, next_attempt_at = v.next_at, last_status_code = v.code,
+      `with v (attempt_id, id, status, attempts, next_at, code, error, at, duration_ms) as (values ${outcomes.map(() => row).join(', ')}),
+       logged as (
+         insert into webhook_attempt (id, delivery_id, attempted_at, status_code, duration_ms, error)
+         select attempt_id, id, at, code, duration_ms, error from v)
+       update webhook_delivery d set status = v.status, attempts = v.attempts, next_attempt_at = v.next_at, last_status_code = v.code,
          last_error = v.error, delivered_at = case when v.status = 'DELIVERED' then v.at else d.delivered_at end,
          locked_until = null, lease_id = null, updated_at = ?
-       from (values ${outcomes.map(() => '(?::uuid, ?::varchar, ?::int, ?::timestamptz, ?::int, ?::varchar, ?::timestamptz)').join(', ')})
-         as v(id, status, attempts, next_at, code, error, at)
-       where d.id = v.id and d.lease_id = ? and d.status = 'PENDING'`,
+       from v where d.id = v.id and d.lease_id = ? and d.status = 'PENDING'`,
       [
-        now,
         ...outcomes.flatMap((o) => [
+          newId(),
           o.id,
           o.progress.status,
           o.progress.attempts,
@@ -131,7 +125,9 @@ export class DeliveriesRepository {
           o.result.statusCode,
           o.result.error?.slice(0, 500) ?? null,
           o.attemptedAt,
+          Math.round(o.result.durationMs),
         ]),
+        now,
         leaseId,
       ],
     );
