@@ -35,72 +35,66 @@ export class CreatePaymentsUseCase {
     return this.transactions.run(async () => {
       const now = this.clock.now();
       const outcomes = new Array<ItemOutcome | undefined>(items.length);
-      const known = await this.payments.findByExternalRefs(
-        accountId,
-        items.map((i) => i.externalRef),
-      );
-      const fresh = items
-        .map((_, index) => index)
-        .filter((index) => !known.has(items[index].externalRef));
+      // New payments are the common case, so quotes are reserved first; an externalRef that is
+      // already known shows up below as a refused quote or a skipped insert.
       const reservations = await this.quotes.reserve(
         accountId,
-        fresh.map((i) => items[i].quoteId),
+        items.map((item) => item.quoteId),
         now,
       );
+      assertAmountsFit(items, (i) => currencyOf(reservations.get(items[i].quoteId)));
 
-      assertAmountsFit(
-        items,
-        (i) =>
-          known.get(items[i].externalRef)?.currency ??
-          currencyOf(reservations.get(items[i].quoteId)),
-      );
-
-      items.forEach((item, index) => {
-        const stored = known.get(item.externalRef);
-        if (stored) outcomes[index] = replayOrConflict(index, item, stored);
-      });
       const candidates: { index: number; payment: Payment }[] = [];
-      for (const index of fresh) {
-        const reservation = reservations.get(items[index].quoteId)!;
-        if (!reservation.reserved) {
-          outcomes[index] = rejected(index, items[index], reservation.code, reservation.detail);
-          continue;
+      items.forEach((item, index) => {
+        const reservation = reservations.get(item.quoteId)!;
+        if (reservation.reserved) {
+          candidates.push({
+            index,
+            payment: createPayment(accountId, index, item, reservation.quote, now),
+          });
+        } else {
+          outcomes[index] = rejected(index, item, reservation.code, reservation.detail);
         }
-        candidates.push({
-          index,
-          payment: createPayment(accountId, index, items[index], reservation.quote, now),
-        });
-      }
-
+      });
       const inserted = await this.payments.insertNew(candidates.map((c) => c.payment));
       const lost = candidates.filter((c) => !inserted.has(c.payment.id));
       await this.quotes.release(
         accountId,
         lost.map((c) => items[c.index].quoteId),
       );
-      for (const { index, payment } of candidates)
+      for (const { index, payment } of candidates) {
         if (inserted.has(payment.id)) outcomes[index] = created(index, payment);
+      }
 
-      // A concurrent request with the same externalRef may have won the race for the key or for the
-      // quote: it has committed by now (we waited on its locks), so read its payment and replay it.
-      const contested = [
-        ...lost.map((c) => c.index),
-        ...fresh.filter(
-          (i) => isRejected(outcomes[i]) && outcomes[i].error.code === 'quote-already-used',
-        ),
-      ];
-      if (contested.length) {
-        const winners = await this.payments.findByExternalRefs(
+      // An item not created may name an externalRef that is already paid: by an earlier request
+      // (a retry) or by a concurrent one we waited for. Then it is a replay or a conflict,
+      // whatever its quote said.
+      const notCreated = items
+        .map((_, index) => index)
+        .filter((index) => isRejected(outcomes[index]) || lost.some((c) => c.index === index));
+      if (notCreated.length) {
+        const known = await this.payments.findByExternalRefs(
           accountId,
-          contested.map((i) => items[i].externalRef),
+          notCreated.map((i) => items[i].externalRef),
         );
-        for (const index of contested) {
-          const winner = winners.get(items[index].externalRef);
-          if (winner) outcomes[index] = replayOrConflict(index, items[index], winner);
+        for (const index of notCreated) {
+          const stored = known.get(items[index].externalRef);
+          if (stored) outcomes[index] = replayOrConflict(index, items[index], stored);
         }
       }
 
-      const final = outcomes as ItemOutcome[];
+      // Defensive: a key taken by a transaction that then rolled back would have let our insert
+      // through, so this cannot happen; if it ever does, the client is told to retry, not paid twice.
+      const final = outcomes.map(
+        (outcome, index) =>
+          outcome ??
+          rejected(
+            index,
+            items[index],
+            'concurrent-request',
+            'a concurrent request used this externalRef; retry',
+          ),
+      );
       const rejections = final.filter(isRejected);
       if (atomic && rejections.length) throw atomicBatchRejected(rejections);
       return final;
