@@ -1,0 +1,106 @@
+// The service's own SQL, copied here so the ceilings run exactly the statements it runs (with
+// positional parameters instead of MikroORM's `?`). Keep in sync with:
+//   src/quotes/infrastructure/sql-quote-reservations.ts   (reserve)
+//   src/payments/infrastructure/payment.mapper.ts          (PAYMENT_COLUMNS, insert columns)
+//   src/payments/infrastructure/payments.repository.ts     (insertNew, findById)
+//   src/outbox/outbox.writer.ts                            (append)
+//   src/webhooks/infrastructure/deliveries.repository.ts   (claimDue)
+import { v7 as uuidv7 } from 'uuid';
+
+export const QUOTE_COLUMNS = `id, account_id as "accountId", currency, country, fee_minor as "feeMinor",
+  expires_at as "expiresAt", created_at as "createdAt", used_at as "usedAt"`;
+
+export const PAYMENT_COLUMNS = `id, account_id as "accountId", external_ref as "externalRef", quote_id as "quoteId", status,
+  amount_minor as "amountMinor", currency, country, fee_minor as "feeMinor", beneficiary, reference, purpose, metadata,
+  failure_reason as "failureReason", version, created_at as "createdAt", updated_at as "updatedAt"`;
+
+export const PAYMENT_INSERT_COLUMNS = `id, account_id, external_ref, quote_id, status, amount_minor, currency, country, fee_minor,
+  beneficiary, reference, purpose, metadata, failure_reason, version, created_at, updated_at`;
+
+/**
+ * deliveries.repository.ts claimDue, verbatim but for $n placeholders (the version that also
+ * cancels, instead of leasing, a due delivery whose subscription was deleted meanwhile).
+ */
+export const CLAIM_DUE = `with due as (
+         select id from webhook_delivery where status = 'PENDING' and next_attempt_at <= $1
+         order by next_attempt_at limit $2 for update skip locked)
+       update webhook_delivery d set
+         status = case when s.status = 'ACTIVE' then d.status else 'CANCELLED' end,
+         next_attempt_at = case when s.status = 'ACTIVE' then $3::timestamptz end,
+         locked_until = case when s.status = 'ACTIVE' then $4::timestamptz end,
+         lease_id = case when s.status = 'ACTIVE' then $5::uuid end,
+         updated_at = $6
+       from due, webhook_subscription s
+       where d.id = due.id and s.id = d.subscription_id
+       returning d.id, d.status, d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt", s.callback_url as "callbackUrl", s.secret`;
+
+export const BENEFICIARY = { name: 'Asha Rao', accountNumber: '50100012345678', bankCode: 'HDFC0000123' };
+
+/** One payment item as the API takes it. */
+export function paymentItem(quoteId, externalRef) {
+  return {
+    quoteId,
+    externalRef,
+    amount: '1250.50',
+    beneficiary: BENEFICIARY,
+    reference: `Invoice ${externalRef}`,
+    purpose: 'SUPPLIER_PAYMENT',
+    metadata: { orderId: externalRef },
+  };
+}
+
+/** Inserts `count` unused INR/IN quotes for the account straight into the table (ceiling input). */
+export async function insertQuotes(pool, accountId, count) {
+  const { rows } = await pool.query(
+    `insert into quote (id, account_id, currency, country, fee_minor, expires_at, created_at, used_at)
+     select gen_random_uuid(), $1, 'INR', 'IN', 2500, now() + interval '1 day', now(), null
+     from generate_series(1, $2) returning id`,
+    [accountId, count],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The create-payment transaction, statement for statement, through one pg client. */
+export async function paymentTransaction(client, accountId, quoteId, externalRef) {
+  const now = new Date();
+  await client.query('begin');
+  try {
+    const { rows } = await client.query(`select ${QUOTE_COLUMNS} from quote where id in ($1) order by id for update`, [quoteId]);
+    const quote = rows[0];
+    if (!quote || quote.usedAt) throw new Error(`quote ${quoteId} not usable`);
+    await client.query('update quote set used_at = $1 where id in ($2)', [now, quoteId]);
+    const id = uuidv7();
+    const iso = now.toISOString();
+    const view = {
+      id,
+      externalRef,
+      quoteId,
+      status: 'PENDING',
+      amount: '1250.50',
+      currency: 'INR',
+      country: 'IN',
+      fee: { amount: '25.00', currency: 'INR' },
+      beneficiary: BENEFICIARY,
+      reference: `Invoice ${externalRef}`,
+      purpose: 'SUPPLIER_PAYMENT',
+      metadata: { orderId: externalRef },
+      failureReason: null,
+      version: 1,
+      createdAt: iso,
+      updatedAt: iso,
+    };
+    await client.query(
+      `insert into payment (${PAYMENT_INSERT_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13::jsonb, $14, $15, $16, $17)
+       on conflict (account_id, external_ref) do nothing returning id`,
+      [id, accountId, externalRef, quoteId, 'PENDING', '125050', 'INR', 'IN', '2500', JSON.stringify(BENEFICIARY), view.reference, view.purpose, JSON.stringify(view.metadata), null, 1, now, now],
+    );
+    await client.query(
+      `insert into outbox_event (id, type, aggregate_id, account_id, payload, occurred_at, available_at) values ($1, $2, $3, $4, $5::jsonb, $6, $7)`,
+      [uuidv7(), 'payment.created', id, accountId, JSON.stringify(view), now, now],
+    );
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  }
+}
