@@ -160,6 +160,17 @@ async function waitOutboxDrained(timeoutMs = 60_000) {
   return null;
 }
 
+/** Waits until no delivery is waiting: a backlog left by an earlier phase would count as latency. */
+async function waitDeliveriesDrained(timeoutMs = 60_000) {
+  const t = now();
+  while (now() - t < timeoutMs) {
+    const { rows: r } = await pool.query(`select count(*)::int as n from webhook_delivery where status = 'PENDING'`);
+    if (r[0].n === 0) return (now() - t) / 1000;
+    await sleep(100);
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Phases
 // ---------------------------------------------------------------------------------------------
@@ -706,6 +717,8 @@ async function phaseLatency() {
   const rate = K.latencyRate;
   const items = Math.max(1, K.latencyBatch);
   await topUpQuotes(rate * K.latencySeconds * 1.2 + 200 + items);
+  await waitOutboxDrained();
+  await waitDeliveriesDrained();
   const prefix = `lat-${RUN}-`;
   receiver.state.reset();
   receiver.state.latencyPrefix = prefix;
