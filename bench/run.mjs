@@ -387,6 +387,34 @@ async function createPaymentsRun({ seconds, overallRate, phase, prefix = 'ac', i
   return { ...summarize(run, created), quotesExhausted: exhausted };
 }
 
+/**
+ * Creates payments at an even pace (one request every 1/rate s), as events arrive in production.
+ * autocannon's overallRate releases a second's worth of requests at once, which measures a burst.
+ */
+async function pacedCreates({ seconds, requestsPerSecond, items, prefix, phase }) {
+  rss.phase = phase;
+  const total = Math.round(seconds * requestsPerSecond);
+  const start = now();
+  const inflight = [];
+  const times = [];
+  let ok = 0;
+  for (let i = 0; i < total && apiQuotes.length >= items; i++) {
+    const payments = Array.from({ length: items }, () => paymentItem(apiQuotes.pop(), nextRef(prefix)));
+    const t = now();
+    inflight.push(
+      api.call('POST', '/api/v1/payments', { payments }).then((res) => {
+        times.push(now() - t);
+        if (res.status === 201) ok += items;
+      }),
+    );
+    const wait = start + ((i + 1) * 1000) / requestsPerSecond - now();
+    if (wait > 0) await sleep(wait);
+  }
+  await Promise.all(inflight);
+  rss.phase = 'idle';
+  return { ok, rate: ok / ((now() - start) / 1000), p99: percentile(times, 99) };
+}
+
 async function phaseBatch() {
   const n100 = K.batchCount;
   const singlesPerBatch = Math.max(1, Math.round(K.batchSingles / n100));
@@ -724,7 +752,7 @@ async function phaseLatency() {
   receiver.state.latencyPrefix = prefix;
   log(`webhooks: commit-to-receipt latency, ${rate} events/s (${rate / items} creates/s of ${items} items) for ${K.latencySeconds} s`);
   const sent = await window('latency', () =>
-    createPaymentsRun({ seconds: K.latencySeconds, overallRate: Math.max(1, Math.round(rate / items)), phase: 'load:latency', prefix: prefix.slice(0, -1), items }),
+    pacedCreates({ seconds: K.latencySeconds, requestsPerSecond: rate / items, phase: 'load:latency', prefix: prefix.slice(0, -1), items }),
   );
   const t = now();
   while (receiver.state.latencies.length < sent.ok && now() - t < 15_000) await sleep(100);
