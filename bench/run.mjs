@@ -309,7 +309,10 @@ async function phaseCreate() {
   const halfRate = Math.max(1, Math.round(max.rate / 2));
   await topUpQuotes(halfRate * K.fixedSeconds * 1.1 + 50);
   log(`create payment: fixed rate ${halfRate} req/s (half the measured maximum) for ${K.fixedSeconds} s`);
-  const fixed = await window('create-fixed', () => createPaymentsRun({ seconds: K.fixedSeconds, overallRate: halfRate, phase: 'load:create-fixed' }));
+  // Evenly paced, as a steady production load arrives (autocannon's overallRate sends bursts).
+  const fixed = await window('create-fixed', () =>
+    pacedCreates({ seconds: K.fixedSeconds, requestsPerSecond: halfRate, items: 1, prefix: 'fixed', phase: 'load:create-fixed' }),
+  );
   await waitOutboxDrained();
   log(`  p50 ${fixed.p50} ms, p99 ${fixed.p99} ms at ${fixed.rate.toFixed(0)} req/s`);
 
@@ -412,7 +415,7 @@ async function pacedCreates({ seconds, requestsPerSecond, items, prefix, phase }
   }
   await Promise.all(inflight);
   rss.phase = 'idle';
-  return { ok, rate: ok / ((now() - start) / 1000), p99: percentile(times, 99) };
+  return { ok, rate: ok / ((now() - start) / 1000), p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
 async function phaseBatch() {
