@@ -9,7 +9,6 @@ import { ormOptions } from '../../src/database/orm-options';
 import { databaseUrl, TEMPLATE_ENV, SERVER_ENV } from './test-database';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __embeddedPostgres: { stop(): Promise<void> } | undefined;
 }
 
