@@ -1,10 +1,11 @@
 // @ts-check
 /**
- * ESLint 9 flat config: typescript-eslint type-checked rules over src/, test/ and bench/, with
+ * ESLint 9 flat config: typescript-eslint type-checked rules over src/, test/, bench/ and clients/, with
  * Prettier owning formatting (eslint-config-prettier turns every style rule off).
  *
- * Typed linting: src/ is covered by tsconfig.json, clients/typescript/ by its own tsconfig.json; test/ and bench/ are not in its `include`, so the
- * project service opens them in a default project built from tsconfig.json's compiler options.
+ * Typed linting: src/ is covered by tsconfig.json, clients/typescript/ by its own tsconfig.json;
+ * test/ and bench/ are not in tsconfig.json's `include`, so the project service opens them in a
+ * default project built from tsconfig.json's compiler options.
  */
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
