@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -37,29 +38,38 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Runs a script with bash -euo pipefail at the repository's root; kills whatever it left. */
+/**
+ * Runs a script with bash -euo pipefail at the repository's root, its `mktemp` files in a directory
+ * of its own; kills whatever it left running (a receiver, if a step failed before `kill`).
+ */
 function runBash(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const trace = process.env.WALKTHROUGH_TRACE ? "PS4='+ $EPOCHREALTIME '; set -x\n" : '';
+  const tmp = mkdtempSync(join(tmpdir(), 'walkthrough-'));
   const child = spawn('bash', ['-c', `set -euo pipefail\n${trace}${script}`], {
     cwd: ROOT,
     detached: true,
+    env: { ...process.env, TMPDIR: tmp },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // the group is already gone: the walk-through stopped its receiver itself
+    }
+  };
+  const timer = setTimeout(killGroup, 60_000);
+  child.once('exit', killGroup);
   return new Promise((done) => {
-    const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 60_000);
-    child.once('exit', (code) => {
+    // 'close' comes once every process holding the pipes is gone, so no output is lost.
+    child.once('close', (code) => {
       clearTimeout(timer);
-      try {
-        process.kill(-child.pid!, 'SIGKILL'); // a receiver left behind by a failed step
-      } catch {
-        // the group is already gone: the walk-through stopped its receiver itself
-      }
-      // The pipes may still hold the last lines: let them drain.
-      setImmediate(() => done({ code, stdout, stderr }));
+      rmSync(tmp, { recursive: true, force: true });
+      done({ code, stdout, stderr });
     });
   });
 }
