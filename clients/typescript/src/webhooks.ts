@@ -32,7 +32,9 @@ function plainHeaders(headers: WebhookHeaders): Record<string, string> {
 function isEvent(value: unknown): value is WebhookEvent {
   if (value === null || typeof value !== 'object') return false;
   const { id, type, data } = value as Record<string, unknown>;
-  return typeof id === 'string' && typeof type === 'string' && typeof data === 'object';
+  return (
+    typeof id === 'string' && typeof type === 'string' && typeof data === 'object' && data !== null
+  );
 }
 
 export { WebhookVerificationError };
