@@ -100,10 +100,12 @@ describe('typed TypeScript client', () => {
     const other = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
     expect(() => verifyWebhook(other, hook.body, hook.headers)).toThrow(WebhookVerificationError);
 
-    expect((await api.listDeliveries(subscription.id)).data[0]).toMatchObject({
-      eventId: event.id,
-      status: 'DELIVERED',
+    // The receiver saw it before answering; the service records DELIVERED once the 200 is back.
+    const [delivery] = await waitFor(async () => (await api.listDeliveries(subscription.id)).data, {
+      until: (deliveries) => deliveries[0]?.status === 'DELIVERED',
+      what: 'the delivery recorded as DELIVERED',
     });
+    expect(delivery).toMatchObject({ eventId: event.id, attempts: [{ statusCode: 200 }] });
   });
 
   describe('errors are typed PaymentsApiError', () => {
