@@ -147,8 +147,8 @@ export class PaymentItemDto {
 
 export class CreatePaymentsRequestDto {
   @ApiPropertyOptional({
-    default: false,
-    description: 'All or nothing: if any item is rejected, nothing is written',
+    description: 'All or nothing: if any item is rejected, nothing is written (false when absent)',
+    example: false,
   })
   @IsOptional()
   @IsBoolean()

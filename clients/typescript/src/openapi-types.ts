@@ -1,0 +1,1754 @@
+/**
+ * Generated from docs/openapi.json by openapi-typescript (npm run client:generate). Do not edit:
+ * change the service's Swagger decorators, run npm run openapi:export, then client:generate.
+ */
+
+export interface paths {
+    "/api/v1/admin/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an account
+         * @description Creates an account and its API key. The key is shown in this answer only. Needs `ADMIN_API_KEY`; without it the route answers 404.
+         */
+        post: operations["AdminAccountsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payments
+         * @description Newest first, filtered by externalRef and status, a page at a time.
+         */
+        get: operations["PaymentsController_list"];
+        put?: never;
+        /**
+         * Create payments
+         * @description Creates 1..100 payments, each with its quote and its `externalRef` (your idempotency key). A known externalRef with the same content returns the stored payment (REPLAYED) and creates nothing. By default items are independent: 201 when all were created, 200 when all were replays, 207 when some were rejected. With `atomic: true` any rejection writes nothing and answers 409 (all rejections are idempotency conflicts) or 422, naming each rejected item.
+         */
+        post: operations["PaymentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a payment quote
+         * @description Prices a payment of `currency` into `country`. The quote expires after QUOTE_TTL_SECONDS (900 by default) and pays for exactly one payment. A valid pair the service does not serve answers 422 `unsupported-corridor`.
+         */
+        post: operations["QuotesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/subscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscribe to payment events
+         * @description Every payment event of the chosen types is POSTed to `callbackUrl`, signed with the Standard Webhooks scheme (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Only an HTTP 200 counts as delivered; anything else is retried with exponential backoff for up to 7 days. The `secret` is shown in this answer only.
+         */
+        post: operations["SubscriptionsController_subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscriptions
+         * @description Active subscriptions, newest first.
+         */
+        get: operations["SubscriptionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a subscription
+         * @description The subscription, without its secret. Another account's subscription answers 404.
+         */
+        get: operations["SubscriptionsController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a subscription
+         * @description Its undelivered deliveries stop.
+         */
+        delete: operations["SubscriptionsController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/subscriptions/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List deliveries
+         * @description Deliveries of this subscription with every attempt (time, HTTP status, duration, error), newest first.
+         */
+        get: operations["SubscriptionsController_deliveriesOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/subscriptions/{id}/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a delivery now
+         * @description Sends the delivery again at once, even a FAILED or DELIVERED one.
+         */
+        post: operations["SubscriptionsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a payment
+         * @description The payment and its current status.
+         */
+        get: operations["PaymentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a payment
+         * @description Only a PENDING payment can be cancelled; otherwise 409 `invalid-state`.
+         */
+        post: operations["PaymentsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/payments/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a payment by hand (sandbox)
+         * @description Outside production only. Follows the lifecycle rules: anything else is 409 `invalid-state`.
+         */
+        post: operations["SandboxController_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness
+         * @description The process is up and serving HTTP.
+         */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness
+         * @description The database answers and every migration is applied.
+         */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description HTTP latency, outbox backlog, webhook deliveries and attempts.
+         */
+        get: operations["MetricsController_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AccountCreatedDto: {
+            /**
+             * @description Shown once: only its SHA-256 is stored.
+             * @example sk_live_...
+             */
+            apiKey: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-24T05:37:19.123Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 0193a1b2-b000-7e50-9f60-7a8b9c0d1e2f
+             */
+            id: string;
+            /** @example Acme */
+            name: string;
+        };
+        AttemptDto: {
+            /**
+             * Format: date-time
+             * @example 2026-11-24T05:37:19.123Z
+             */
+            attemptedAt: string;
+            /** @example 12 */
+            durationMs: number;
+            /** @example timeout after 10000 ms */
+            error: string | null;
+            /** @example 500 */
+            statusCode: number | null;
+        };
+        BeneficiaryDto: {
+            /**
+             * @description In the sandbox, a number ending in 0000 fails with "beneficiary account closed".
+             * @example 50100012345678
+             */
+            accountNumber: string;
+            /** @example HDFC0000123 */
+            bankCode?: string;
+            /** @example Asha Rao */
+            name: string;
+        };
+        BeneficiaryViewDto: {
+            /** @example 50100012345678 */
+            accountNumber: string;
+            /** @example HDFC0000123 */
+            bankCode: string | null;
+            /** @example Asha Rao */
+            name: string;
+        };
+        CreateAccountDto: {
+            /** @example Acme */
+            name: string;
+        };
+        CreatePaymentsRequestDto: {
+            /**
+             * @description All or nothing: if any item is rejected, nothing is written (false when absent)
+             * @example false
+             */
+            atomic?: boolean;
+            payments: components["schemas"]["PaymentItemDto"][];
+        };
+        CreatePaymentsResponseDto: {
+            /** @description One result per item, in request order */
+            results: components["schemas"]["PaymentResultDto"][];
+        };
+        CreateQuoteDto: {
+            /**
+             * @description ISO 3166-1 alpha-2 code of the beneficiary country
+             * @example IN
+             */
+            country: string;
+            /**
+             * @description ISO 4217 currency code of the payment
+             * @example INR
+             */
+            currency: string;
+        };
+        DeliveryDto: {
+            attempts: components["schemas"]["AttemptDto"][];
+            /**
+             * Format: date-time
+             * @example 2026-11-24T05:37:19.123Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            deliveredAt: string | null;
+            /**
+             * Format: uuid
+             * @description The webhook-id header
+             * @example 0193a1b2-c3e1-7d40-8e5f-6a7b8c9d0e1f
+             */
+            eventId: string;
+            /** @example payment.paid */
+            eventType: string;
+            /**
+             * Format: uuid
+             * @example 0193a1b2-d100-7c30-9d4e-5f6a7b8c9d0e
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-24T05:52:19.123Z
+             */
+            nextAttemptAt: string | null;
+            /** @enum {string} */
+            status: "PENDING" | "DELIVERED" | "FAILED" | "CANCELLED";
+        };
+        DeliveryPageDto: {
+            data: components["schemas"]["DeliveryDto"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+        FieldErrorDto: {
+            /** @example invalid-amount */
+            code: string;
+            /** @example payments[0].amount */
+            field: string;
+            /** @example payments[0].amount must have at most 2 decimals for USD */
+            message: string;
+        };
+        ItemErrorDto: {
+            /** @example quote-expired */
+            code: string;
+            /** @example quote 0193... expired at 2026-11-24T05:52:19.123Z */
+            detail: string;
+        };
+        MoneyDto: {
+            /**
+             * @description Decimal string with the currency's ISO 4217 minor units
+             * @example 25.00
+             */
+            amount: string;
+            /** @example INR */
+            currency: string;
+        };
+        PaymentDto: {
+            /**
+             * @description Decimal string with the currency's minor units
+             * @example 1250.50
+             */
+            amount: string;
+            beneficiary: components["schemas"]["BeneficiaryViewDto"];
+            /** @example IN */
+            country: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-24T05:37:19.123Z
+             */
+            createdAt: string;
+            /** @example INR */
+            currency: string;
+            /** @example order-8812 */
+            externalRef: string;
+            /** @example null */
+            failureReason: string | null;
+            fee: components["schemas"]["MoneyDto"];
+            /**
+             * Format: uuid
+             * @example 0193a1b2-c3e0-7a10-9b2c-3d4e5f6a7b8c
+             */
+            id: string;
+            /**
+             * @example {
+             *       "orderId": "8812"
+             *     }
+             */
+            metadata: {
+                [key: string]: string;
+            };
+            /** @example SUPPLIER_PAYMENT */
+            purpose: string | null;
+            /**
+             * Format: uuid
+             * @example 0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b
+             */
+            quoteId: string;
+            /** @example Invoice 8812 */
+            reference: string | null;
+            /**
+             * @description PENDING → PROCESSING → PAID | FAILED, and PENDING → CANCELLED
+             * @example PENDING
+             * @enum {string}
+             */
+            status: "PENDING" | "PROCESSING" | "PAID" | "FAILED" | "CANCELLED";
+            /**
+             * Format: date-time
+             * @example 2026-11-24T05:37:19.123Z
+             */
+            updatedAt: string;
+            /**
+             * @description Grows by one at every change: drop a webhook whose version is older than one you have
+             * @example 1
+             */
+            version: number;
+        };
+        PaymentItemDto: {
+            /** @description Greater than 0, at most 1e12, with at most the currency's ISO 4217 decimals */
+            amount: string | number;
+            beneficiary: components["schemas"]["BeneficiaryDto"];
+            /**
+             * @description Your idempotency key: unique per account, 1..64 printable characters
+             * @example order-8812
+             */
+            externalRef: string;
+            /**
+             * @example {
+             *       "orderId": "8812"
+             *     }
+             */
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @example SUPPLIER_PAYMENT */
+            purpose?: string;
+            /**
+             * Format: uuid
+             * @description The id of an unexpired, unused quote of yours
+             * @example 0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b
+             */
+            quoteId: string;
+            /** @example Invoice 8812 */
+            reference?: string;
+        };
+        PaymentPageDto: {
+            data: components["schemas"]["PaymentDto"][];
+            /**
+             * @description Pass as ?cursor= for the next page; null on the last page
+             * @example MDE5M2ExYjItYzNlMC03YTEwLTliMmMtM2Q0ZTVmNmE3Yjhj
+             */
+            nextCursor: string | null;
+        };
+        PaymentQuoteDto: {
+            /** @example IN */
+            country: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-24T05:37:19.123Z
+             */
+            createdAt: string;
+            /** @example INR */
+            currency: string;
+            /**
+             * Format: date-time
+             * @description After this the quote can no longer be used
+             * @example 2026-11-24T05:52:19.123Z
+             */
+            expiresAt: string;
+            /** @description The fee of one payment made with this quote */
+            fee: components["schemas"]["MoneyDto"];
+            /**
+             * Format: uuid
+             * @example 0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b
+             */
+            id: string;
+        };
+        PaymentResultDto: {
+            /** @description When REJECTED */
+            error?: components["schemas"]["ItemErrorDto"];
+            /** @example order-8812 */
+            externalRef: string;
+            /** @example 0 */
+            index: number;
+            /** @enum {string} */
+            outcome: "CREATED" | "REPLAYED" | "REJECTED";
+            /** @description When CREATED or REPLAYED */
+            payment?: components["schemas"]["PaymentDto"];
+        };
+        ProblemDto: {
+            /**
+             * @description Stable, machine-readable error code
+             * @example validation-failed
+             */
+            code: string;
+            /** @example payments[0].amount must have at most 2 decimals for USD */
+            detail: string;
+            errors?: components["schemas"]["FieldErrorDto"][];
+            /** @example /api/v1/payments */
+            instance?: string;
+            /** @example 400 */
+            status: number;
+            /** @example Request validation failed */
+            title: string;
+            /** @example /problems/validation-failed */
+            type: string;
+        };
+        SandboxStatusDto: {
+            /**
+             * @description For FAILED
+             * @example beneficiary account closed
+             */
+            failureReason?: string;
+            /** @enum {string} */
+            status: "PROCESSING" | "PAID" | "FAILED";
+        };
+        SubscribeDto: {
+            /**
+             * @description Absolute https URL (http allowed when WEBHOOK_ALLOW_PRIVATE_URLS=true, the default outside production)
+             * @example https://example.com/hooks
+             */
+            callbackUrl: string;
+            /**
+             * @description Default: every type
+             * @example [
+             *       "payment.paid",
+             *       "payment.failed"
+             *     ]
+             */
+            eventTypes?: ("payment.created" | "payment.processing" | "payment.paid" | "payment.failed" | "payment.cancelled")[];
+            /**
+             * @description `whsec_` + base64 of 24..64 bytes; generated when absent
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret?: string;
+        };
+        SubscriptionCreatedDto: {
+            /** @example https://example.com/hooks */
+            callbackUrl: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-24T05:37:19.123Z
+             */
+            createdAt: string;
+            eventTypes: ("payment.created" | "payment.processing" | "payment.paid" | "payment.failed" | "payment.cancelled")[];
+            /**
+             * Format: uuid
+             * @example 0193a1b2-c3f0-7b20-8c3d-4e5f6a7b8c9d
+             */
+            id: string;
+            /**
+             * @description Shown in this answer only: keep it to verify signatures
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /** @enum {string} */
+            status: "ACTIVE";
+        };
+        SubscriptionDto: {
+            /** @example https://example.com/hooks */
+            callbackUrl: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-24T05:37:19.123Z
+             */
+            createdAt: string;
+            eventTypes: ("payment.created" | "payment.processing" | "payment.paid" | "payment.failed" | "payment.cancelled")[];
+            /**
+             * Format: uuid
+             * @example 0193a1b2-c3f0-7b20-8c3d-4e5f6a7b8c9d
+             */
+            id: string;
+            /** @enum {string} */
+            status: "ACTIVE";
+        };
+        SubscriptionPageDto: {
+            data: components["schemas"]["SubscriptionDto"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    AdminAccountsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAccountDto"];
+            };
+        };
+        responses: {
+            /** @description The account and its API key (shown only here) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountCreatedDto"];
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not this account's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PaymentsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only the payment with this externalRef */
+                externalRef?: string;
+                status?: "PENDING" | "PROCESSING" | "PAID" | "FAILED" | "CANCELLED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of payments, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentPageDto"];
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PaymentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentsRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Every item was a replay */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatePaymentsResponseDto"];
+                };
+            };
+            /** @description Created (and maybe replayed), none rejected */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatePaymentsResponseDto"];
+                };
+            };
+            /** @description Some items were rejected (per-item mode) */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatePaymentsResponseDto"];
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Valid request that the business rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    QuotesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateQuoteDto"];
+            };
+        };
+        responses: {
+            /** @description The quote */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentQuoteDto"];
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Valid request that the business rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscribeDto"];
+            };
+        };
+        responses: {
+            /** @description The subscription, with its secret (shown only here) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionCreatedDto"];
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of subscriptions, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPageDto"];
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not this account's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not this account's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_deliveriesOf: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                status?: "PENDING" | "DELIVERED" | "FAILED" | "CANCELLED";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPageDto"];
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not this account's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, due again now */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not this account's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PaymentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not this account's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PaymentsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled payment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not this account's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SandboxController_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxStatusDto"];
+            };
+        };
+        responses: {
+            /** @description The payment in its new status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not this account's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready: every check is up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MetricsController_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}
