@@ -8,8 +8,9 @@ import {
   MikroOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { pendingMigrations } from '../database/migrate';
-import { ApiProblems } from '../shared/http/api-problems.decorator';
+import { ApiProblem, ApiProblems } from '../shared/http/api-problems.decorator';
 import { Public } from '../shared/http/request-context';
+import { LiveDto, NotReadyProblemDto, ReadyDto } from './health.dto';
 
 @ApiTags('Operations')
 @Public()
@@ -23,8 +24,13 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ summary: 'Liveness', description: 'The process is up and serving HTTP.' })
-  @ApiOkResponse({ description: 'Alive' })
+  @ApiOperation({
+    summary: 'Liveness',
+    description: 'The process is up and serving HTTP. Needs no API key.',
+    security: [],
+  })
+  @ApiOkResponse({ type: LiveDto, description: 'Alive' })
+  @ApiProblems()
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -33,10 +39,12 @@ export class HealthController {
   @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({
     summary: 'Readiness',
-    description: 'The database answers and every migration is applied.',
+    description: 'The database answers and every migration is applied. Needs no API key.',
+    security: [],
   })
-  @ApiOkResponse({ description: 'Ready: every check is up' })
-  @ApiProblems(503)
+  @ApiOkResponse({ type: ReadyDto, description: 'Ready: every check is up' })
+  @ApiProblem(429)
+  @ApiProblem(503, NotReadyProblemDto, 'Not ready (`not-ready`): `checks` names the failing ones')
   ready() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 1500 }),

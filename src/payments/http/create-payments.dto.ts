@@ -146,9 +146,11 @@ export class PaymentItemDto {
 }
 
 export class CreatePaymentsRequestDto {
+  // No `default: false` in the schema: generators (openapi-typescript) would make the field required.
   @ApiPropertyOptional({
-    default: false,
-    description: 'All or nothing: if any item is rejected, nothing is written',
+    example: false,
+    description:
+      'All or nothing: if any item is rejected, nothing is written. Absent means false: items are independent.',
   })
   @IsOptional()
   @IsBoolean()

@@ -15,17 +15,28 @@ const DESCRIPTIONS: Record<number, string> = {
   503: 'Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later',
 };
 
-/** Documents the problem+json answers a route can give, each with the problem schema. */
+/** One problem+json answer; `schema` is ProblemDto or a subclass that adds members. */
+export function ApiProblem(
+  status: number,
+  schema: typeof ProblemDto = ProblemDto,
+  description = DESCRIPTIONS[status] ?? 'Error',
+): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiExtraModels(schema),
+    ApiResponse({
+      status,
+      description,
+      content: { 'application/problem+json': { schema: { $ref: getSchemaPath(schema) } } },
+    }),
+  );
+}
+
+/**
+ * Documents the problem+json answers a route can give, each with the problem schema. 429 and 503
+ * can come from every route (rate limit, shutdown); a route that takes a body (any POST) also lists
+ * 400, 413 and 415, which the body parser answers before the route is reached.
+ */
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
   const all = [...new Set([...statuses, 429, 503])].sort();
-  return applyDecorators(
-    ApiExtraModels(ProblemDto),
-    ...all.map((status) =>
-      ApiResponse({
-        status,
-        description: DESCRIPTIONS[status] ?? 'Error',
-        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
-      }),
-    ),
-  );
+  return applyDecorators(...all.map((status) => ApiProblem(status)));
 }
