@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Controller, Get } from '@nestjs/common';
+import { applyDecorators, Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -8,9 +8,16 @@ import {
   MikroOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { pendingMigrations } from '../database/migrate';
-import { ApiProblem, ApiProblems } from '../shared/http/api-problems.decorator';
+import { ApiProblem, ApiProblems, COMMON_PROBLEMS } from '../shared/http/api-problems.decorator';
 import { Public } from '../shared/http/request-context';
 import { LiveDto, NotReadyProblemDto, ReadyDto } from './health.dto';
+
+/** The common problems, but a failed readiness check is a 503 that names each check. */
+const ReadinessProblems = () =>
+  applyDecorators(
+    ...COMMON_PROBLEMS.filter((status) => status !== 503).map((status) => ApiProblem(status)),
+    ApiProblem(503, NotReadyProblemDto, 'Not ready (`not-ready`): `checks` names the failing ones'),
+  );
 
 @ApiTags('Operations')
 @Public()
@@ -43,8 +50,7 @@ export class HealthController {
     security: [],
   })
   @ApiOkResponse({ type: ReadyDto, description: 'Ready: every check is up' })
-  @ApiProblem(429)
-  @ApiProblem(503, NotReadyProblemDto, 'Not ready (`not-ready`): `checks` names the failing ones')
+  @ReadinessProblems()
   ready() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 1500 }),

@@ -12,6 +12,7 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'Body is not application/json (`unsupported-media-type`)',
   422: 'Valid request that the business rules refuse',
   429: 'Too many requests (`rate-limited`), see Retry-After',
+  500: 'Unexpected error (`internal-error`): it reveals nothing and is logged; retry later',
   503: 'Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later',
 };
 
@@ -32,11 +33,14 @@ export function ApiProblem(
 }
 
 /**
- * Documents the problem+json answers a route can give, each with the problem schema. 429 and 503
- * can come from every route (rate limit, shutdown); a route that takes a body (any POST) also lists
- * 400, 413 and 415, which the body parser answers before the route is reached.
+ * What every route can answer, whatever it does: the middleware in front of all routes refuses a
+ * malformed or unsafe body or query (400), a body over 1 MiB (413) or not JSON (415), even on a GET
+ * that takes none; the rate limit (429); an unexpected failure (500); shutdown or a lost database (503).
  */
+export const COMMON_PROBLEMS: readonly number[] = [400, 413, 415, 429, 500, 503];
+
+/** Documents the problem+json answers a route can give (its own and COMMON_PROBLEMS), each with the problem schema. */
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
-  const all = [...new Set([...statuses, 429, 503])].sort();
+  const all = [...new Set([...statuses, ...COMMON_PROBLEMS])].sort();
   return applyDecorators(...all.map((status) => ApiProblem(status)));
 }
