@@ -4,7 +4,7 @@
  *   2. validates it against the OpenAPI 3 schema with @apidevtools/swagger-parser (refs included);
  *   3. checks the quality rules of scripts/openapi-quality.ts (summaries, descriptions, examples,
  *      problem+json errors, bearer scheme) and the contract rules of scripts/openapi-contract-rules.ts
- *      (security schemes both ways, body statuses, servers, ambiguous paths per method);
+ *      (security schemes both ways, body statuses, servers, ambiguous paths per method, no remote $ref);
  *   4. lints it with Redocly CLI's recommended ruleset (redocly.yaml, offline: scripts/redocly-lint.ts);
  *   5. fails when docs/openapi.json differs from the fresh export (run `npm run openapi:export`).
  */

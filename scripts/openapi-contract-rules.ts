@@ -114,10 +114,22 @@ function ambiguityFindings(operations: Operation[]): string[] {
   return findings;
 }
 
+/** Every `$ref` stays inside the document: a remote one would make the lint reach the network. */
+function remoteRefFindings(value: unknown, at = '#'): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => remoteRefFindings(v, `${at}/${i}`));
+  if (!isObject(value)) return [];
+  return Object.entries(value).flatMap(([key, child]) =>
+    key === '$ref' && typeof child === 'string' && !child.startsWith('#/')
+      ? [`${at}: $ref "${child}" points outside the document: inline it under components`]
+      : remoteRefFindings(child, `${at}/${key}`),
+  );
+}
+
 export function openApiContractFindings(document: Json): string[] {
   const operations = operationsOf(document);
   const servers = document.servers;
   return [
+    ...remoteRefFindings(document),
     ...(Array.isArray(servers) && servers.length > 0
       ? []
       : ['servers: empty: add a server (DocumentBuilder.addServer)']),

@@ -47,10 +47,10 @@ export function finishRecording(): void {
   rmSync(dir, { recursive: true, force: true });
   if (files.length === 0) return;
   const records = files.flatMap((f) => f.records);
-  const unmatched = files.reduce(
-    (n, f) => n + Object.values(f.unmatched).reduce((a, b) => a + b, 0),
-    0,
-  );
+  const unmatched = new Map<string, number>();
+  for (const f of files)
+    for (const [k, n] of Object.entries(f.unmatched)) unmatched.set(k, (unmatched.get(k) ?? 0) + n);
+  const unmatchedCount = [...unmatched.values()].reduce((a, b) => a + b, 0);
   const operations = new OpenApiOperations();
   const gaps = undocumented(records, operations);
   const seen = new Set(records.map((r) => `${r.method} ${r.path}`)).size;
@@ -58,8 +58,9 @@ export function finishRecording(): void {
   // eslint-disable-next-line no-console
   console.log(
     `\ncontract: ${new Set(records.map((r) => JSON.stringify(r))).size} distinct answers of ${seen} operations checked against docs/openapi.json` +
-      (unmatched > 0
-        ? `; ${unmatched} answers to requests no operation matches (unknown routes) not checked`
+      (unmatchedCount > 0
+        ? `; ${unmatchedCount} answers to requests no operation matches (unknown routes) not checked, e.g.\n  ` +
+          [...unmatched.keys()].sort().slice(0, 8).join('\n  ')
         : ''),
   );
   if (gaps.length > 0) {
