@@ -11,6 +11,8 @@ module.exports = {
   testEnvironment: 'node',
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  // The response contract: each answer of a test app checked against docs/openapi.json.
+  setupFilesAfterEnv: ['<rootDir>/test/support/contract/contract-hooks.ts'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

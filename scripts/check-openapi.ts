@@ -3,15 +3,19 @@
  *   1. exports the document again (no database, see export-openapi.ts) to a temporary file;
  *   2. validates it against the OpenAPI 3 schema with @apidevtools/swagger-parser (refs included);
  *   3. checks the quality rules of scripts/openapi-quality.ts (summaries, descriptions, examples,
- *      problem+json errors, bearer scheme);
- *   4. fails when docs/openapi.json differs from the fresh export (run `npm run openapi:export`).
+ *      problem+json errors, bearer scheme) and the contract rules of scripts/openapi-contract-rules.ts
+ *      (security schemes both ways, body statuses, servers, ambiguous paths per method, no remote $ref);
+ *   4. lints it with Redocly CLI's recommended ruleset (redocly.yaml, offline: scripts/redocly-lint.ts);
+ *   5. fails when docs/openapi.json differs from the fresh export (run `npm run openapi:export`).
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { buildOpenApiText, DEFAULT_OUT, writeText } from './export-openapi';
+import { openApiContractFindings } from './openapi-contract-rules';
 import { KNOWN_GAPS, openApiQualityFindings } from './openapi-quality';
+import { redoclyLint } from './redocly-lint';
 
 /** The first line where two texts differ, with a little context, for the failure message. */
 function firstDifference(expected: string, actual: string): string {
@@ -47,20 +51,24 @@ async function main(): Promise<number> {
       );
     }
 
-    const all = openApiQualityFindings(JSON.parse(text) as Record<string, unknown>);
+    const document = JSON.parse(text) as Record<string, unknown>;
+    const all = [...openApiQualityFindings(document), ...openApiContractFindings(document)];
     for (const known of all.filter((f) => f in KNOWN_GAPS)) {
       console.warn(`warning (known gap): ${known}\n  ${KNOWN_GAPS[known]}`);
     }
     const findings = all.filter((f) => !(f in KNOWN_GAPS));
     if (findings.length > 0) {
       problems.push(
-        `${findings.length} quality finding(s) (scripts/openapi-quality.ts):\n  ${findings.join('\n  ')}`,
+        `${findings.length} finding(s) (scripts/openapi-quality.ts, scripts/openapi-contract-rules.ts):\n  ${findings.join('\n  ')}`,
       );
     } else {
       console.log(
         'quality: every operation has a summary, a description, examples, problem+json errors and its security',
       );
     }
+
+    const lint = redoclyLint(fresh);
+    if (lint !== null) problems.push(`Redocly lint (redocly.yaml) failed:\n${lint}`);
 
     if (!existsSync(DEFAULT_OUT)) {
       problems.push(

@@ -3,37 +3,30 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { assignRequestId } from './logging/logging.module';
+import { SECURITY_SCHEMES } from './shared/http/api-auth.decorator';
 import {
   bodyParserErrors,
   jsonBodyParser,
   requireJsonContentType,
 } from './shared/http/body-parsing';
 import { refuseUnsafeInput } from './shared/http/body-shape';
+import { closeRequestSchemas } from './shared/http/closed-request-schemas';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
 import { flattenValidationErrors, validationProblem } from './shared/http/validation-errors';
 
 export function buildOpenApiDocument(app: INestApplication) {
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder()
     .setTitle('Payments API')
     .setDescription(
       'Quotes, idempotent batch payments and signed webhooks. Authorize with an API key ' +
-        '(outside production the demo key `sk_test_demo` works). Every error is `application/problem+json`.',
+        '(outside production the demo key `sk_test_demo` works), as `Authorization: Bearer <key>` or `ApiKey: <key>`. ' +
+        'Every error is `application/problem+json`.',
     )
     .setVersion('1.0.0')
-    .addBearerAuth({
-      type: 'http',
-      scheme: 'bearer',
-      bearerFormat: 'API key',
-      description:
-        'Your API key, e.g. sk_test_demo (`Authorization: Bearer <key>`; the header `ApiKey: <key>` works too). ' +
-        "An optional `AccountId` header must name the key's account (else 403). Every answer carries `x-request-id`.",
-    })
-    .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: 'API key', description: 'ADMIN_API_KEY' },
-      'admin',
-    )
-    .build();
-  return SwaggerModule.createDocument(app, config);
+    // Relative: the document describes whichever host serves it (and stays valid for generators).
+    .addServer('/');
+  for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) builder.addSecurity(name, scheme);
+  return closeRequestSchemas(SwaggerModule.createDocument(app, builder.build()));
 }
 
 /** Everything between Express and the controllers; shared by the service and the e2e tests. */

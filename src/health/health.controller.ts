@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Controller, Get } from '@nestjs/common';
+import { applyDecorators, Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -8,8 +8,16 @@ import {
   MikroOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { pendingMigrations } from '../database/migrate';
-import { ApiProblems } from '../shared/http/api-problems.decorator';
+import { ApiProblem, ApiProblems, COMMON_PROBLEMS } from '../shared/http/api-problems.decorator';
 import { Public } from '../shared/http/request-context';
+import { LiveDto, NotReadyProblemDto, ReadyDto } from './health.dto';
+
+/** The common problems, but a failed readiness check is a 503 that names each check. */
+const ReadinessProblems = () =>
+  applyDecorators(
+    ...COMMON_PROBLEMS.filter((status) => status !== 503).map((status) => ApiProblem(status)),
+    ApiProblem(503, NotReadyProblemDto, 'Not ready (`not-ready`): `checks` names the failing ones'),
+  );
 
 @ApiTags('Operations')
 @Public()
@@ -23,8 +31,13 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ summary: 'Liveness', description: 'The process is up and serving HTTP.' })
-  @ApiOkResponse({ description: 'Alive' })
+  @ApiOperation({
+    summary: 'Liveness',
+    description: 'The process is up and serving HTTP. Needs no API key.',
+    security: [],
+  })
+  @ApiOkResponse({ type: LiveDto, description: 'Alive' })
+  @ApiProblems()
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -33,10 +46,11 @@ export class HealthController {
   @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({
     summary: 'Readiness',
-    description: 'The database answers and every migration is applied.',
+    description: 'The database answers and every migration is applied. Needs no API key.',
+    security: [],
   })
-  @ApiOkResponse({ description: 'Ready: every check is up' })
-  @ApiProblems(503)
+  @ApiOkResponse({ type: ReadyDto, description: 'Ready: every check is up' })
+  @ReadinessProblems()
   ready() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 1500 }),

@@ -12,6 +12,7 @@ import { configureApp } from '../../src/configure-app';
 import { Transactions } from '../../src/database/transactions';
 import { PaymentAuditModule } from '../../src/examples/payment-audit';
 import { Clock } from '../../src/shared/domain';
+import { observeResponses } from '../support/contract/response-observer';
 import { FakeClock } from '../support/fake-clock';
 import { createPayment, PAYMENTS, waitFor } from '../support/payments-fixtures';
 import { DEMO_KEY } from '../support/test-app';
@@ -56,6 +57,7 @@ describe('example listener: payment events counted in /metrics', () => {
       bufferLogs: true,
     });
     configureApp(app);
+    observeResponses(app.getHttpServer());
     await app.init();
   });
   afterAll(() => app?.close());

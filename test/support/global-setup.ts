@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { migrateWithLock } from '../../src/database/migrate';
 import { ormOptions } from '../../src/database/orm-options';
+import { startRecording } from './contract/contract-report';
 import { databaseUrl, TEMPLATE_ENV, SERVER_ENV } from './test-database';
 
 declare global {
@@ -18,6 +19,7 @@ declare global {
  * files run in parallel and never see each other's rows.
  */
 export default async function globalSetup(): Promise<void> {
+  startRecording();
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const server = await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'payments-test-')), {

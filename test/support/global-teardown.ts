@@ -1,7 +1,14 @@
 import { Client } from 'pg';
+import { finishRecording } from './contract/contract-report';
 import { SERVER_ENV, TEMPLATE_ENV } from './test-database';
 
+/** Drops the run's databases, then fails the run if the tests saw an undocumented answer. */
 export default async function globalTeardown(): Promise<void> {
+  await dropDatabases();
+  finishRecording();
+}
+
+async function dropDatabases(): Promise<void> {
   const serverUrl = process.env[SERVER_ENV];
   const template = process.env[TEMPLATE_ENV];
   if (globalThis.__embeddedPostgres) {

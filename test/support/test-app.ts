@@ -5,6 +5,7 @@ import { AppModule } from '../../src/app.module';
 import { type AppConfig, loadConfig } from '../../src/config/app-config';
 import { configureApp } from '../../src/configure-app';
 import { Clock } from '../../src/shared/domain';
+import { observeResponses } from './contract/response-observer';
 import { FakeClock } from './fake-clock';
 import { createTestDatabase } from './test-database';
 
@@ -45,6 +46,8 @@ export async function createTestApp(
     bufferLogs: true,
   });
   configureApp(app);
+  // Every answer, whichever client asked, is checked against docs/openapi.json.
+  observeResponses(app.getHttpServer());
   await app.init();
   const server = app.getHttpServer();
   return {

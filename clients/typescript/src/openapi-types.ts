@@ -241,7 +241,7 @@ export interface paths {
         };
         /**
          * Liveness
-         * @description The process is up and serving HTTP.
+         * @description The process is up and serving HTTP. Needs no API key.
          */
         get: operations["HealthController_live"];
         put?: never;
@@ -261,7 +261,7 @@ export interface paths {
         };
         /**
          * Readiness
-         * @description The database answers and every migration is applied.
+         * @description The database answers and every migration is applied. Needs no API key.
          */
         get: operations["HealthController_ready"];
         put?: never;
@@ -281,7 +281,7 @@ export interface paths {
         };
         /**
          * Prometheus metrics
-         * @description HTTP latency, outbox backlog, webhook deliveries and attempts.
+         * @description HTTP latency, outbox backlog, webhook deliveries and attempts. Needs no API key.
          */
         get: operations["MetricsController_metrics"];
         put?: never;
@@ -353,7 +353,7 @@ export interface components {
         };
         CreatePaymentsRequestDto: {
             /**
-             * @description All or nothing: if any item is rejected, nothing is written (false when absent)
+             * @description All or nothing: if any item is rejected, nothing is written. Absent means false: items are independent.
              * @example false
              */
             atomic?: boolean;
@@ -427,6 +427,10 @@ export interface components {
             /** @example quote 0193... expired at 2026-11-24T05:52:19.123Z */
             detail: string;
         };
+        LiveDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
         MoneyDto: {
             /**
              * @description Decimal string with the currency's ISO 4217 minor units
@@ -435,6 +439,44 @@ export interface components {
             amount: string;
             /** @example INR */
             currency: string;
+        };
+        NotReadyProblemDto: {
+            /**
+             * @description Each check by name: `status` up or down, and what the check adds
+             * @example {
+             *       "database": {
+             *         "message": "timeout",
+             *         "status": "down"
+             *       },
+             *       "migrations": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            checks: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /**
+             * @description Stable, machine-readable error code
+             * @example validation-failed
+             */
+            code: string;
+            /** @example payments[0].amount must have at most 2 decimals for USD */
+            detail: string;
+            errors?: components["schemas"]["FieldErrorDto"][];
+            /** @example /api/v1/payments */
+            instance?: string;
+            /** @example 400 */
+            status: number;
+            /** @example Request validation failed */
+            title: string;
+            /** @example /problems/validation-failed */
+            type: string;
         };
         PaymentDto: {
             /**
@@ -586,6 +628,60 @@ export interface components {
             /** @example /problems/validation-failed */
             type: string;
         };
+        ReadyDto: {
+            /**
+             * @description Each check by name: `status` up or down, and what the check adds
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       },
+             *       "migrations": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            details: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /**
+             * @description Each check by name: `status` up or down, and what the check adds
+             * @example {}
+             */
+            error?: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /**
+             * @description Each check by name: `status` up or down, and what the check adds
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       },
+             *       "migrations": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            info?: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /** @enum {string} */
+            status: "ok";
+        };
         SandboxStatusDto: {
             /**
              * @description For FAILED
@@ -717,8 +813,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Too many requests (`rate-limited`), see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -789,8 +912,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Too many requests (`rate-limited`), see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -921,6 +1071,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
             503: {
                 headers: {
@@ -981,6 +1140,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Body is not application/json (`unsupported-media-type`) */
             415: {
                 headers: {
@@ -1001,6 +1169,15 @@ export interface operations {
             };
             /** @description Too many requests (`rate-limited`), see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1068,6 +1245,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Body is not application/json (`unsupported-media-type`) */
             415: {
                 headers: {
@@ -1079,6 +1265,15 @@ export interface operations {
             };
             /** @description Too many requests (`rate-limited`), see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1146,8 +1341,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Too many requests (`rate-limited`), see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1186,6 +1408,15 @@ export interface operations {
                     "application/json": components["schemas"]["SubscriptionDto"];
                 };
             };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Missing or unknown API key (`unauthorized`) */
             401: {
                 headers: {
@@ -1213,8 +1444,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Too many requests (`rate-limited`), see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1251,6 +1509,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Missing or unknown API key (`unauthorized`) */
             401: {
                 headers: {
@@ -1278,8 +1545,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Too many requests (`rate-limited`), see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1359,8 +1653,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Too many requests (`rate-limited`), see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1400,6 +1721,15 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryDto"];
                 };
             };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Missing or unknown API key (`unauthorized`) */
             401: {
                 headers: {
@@ -1427,8 +1757,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Too many requests (`rate-limited`), see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1467,6 +1824,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentDto"];
                 };
             };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Missing or unknown API key (`unauthorized`) */
             401: {
                 headers: {
@@ -1494,8 +1860,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Too many requests (`rate-limited`), see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1534,6 +1927,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentDto"];
                 };
             };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Missing or unknown API key (`unauthorized`) */
             401: {
                 headers: {
@@ -1570,8 +1972,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Too many requests (`rate-limited`), see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1659,8 +2088,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Too many requests (`rate-limited`), see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1693,28 +2149,48 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LiveDto"];
+                };
             };
-        };
-    };
-    HealthController_ready: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Ready: every check is up */
-            200: {
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
             /** @description Too many requests (`rate-limited`), see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1733,6 +2209,80 @@ export interface operations {
             };
         };
     };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready: every check is up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadyDto"];
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not ready (`not-ready`): `checks` names the failing ones */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotReadyProblemDto"];
+                };
+            };
+        };
+    };
     MetricsController_metrics: {
         parameters: {
             query?: never;
@@ -1747,7 +2297,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminKeyAuth } from '../../shared/http/api-auth.decorator';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
 import { Public } from '../../shared/http/request-context';
 import { AccountsService } from '../application/accounts.service';
@@ -7,7 +8,7 @@ import { AdminGuard } from './admin.guard';
 import { AccountCreatedDto, CreateAccountDto } from './create-account.dto';
 
 @ApiTags('Admin')
-@ApiBearerAuth('admin')
+@AdminKeyAuth()
 @Controller('api/v1/admin/accounts')
 @Public()
 @UseGuards(AdminGuard)
@@ -25,7 +26,7 @@ export class AdminAccountsController {
     type: AccountCreatedDto,
     description: 'The account and its API key (shown only here)',
   })
-  @ApiProblems(400, 401, 404)
+  @ApiProblems(400, 401, 404, 413, 415)
   async create(@Body() body: CreateAccountDto): Promise<AccountCreatedDto> {
     const account = await this.accounts.create(body.name);
     return { ...account, createdAt: account.createdAt.toISOString() };

@@ -146,9 +146,11 @@ export class PaymentItemDto {
 }
 
 export class CreatePaymentsRequestDto {
+  // No `default: false` in the schema: generators (openapi-typescript) would make the field required.
   @ApiPropertyOptional({
-    description: 'All or nothing: if any item is rejected, nothing is written (false when absent)',
     example: false,
+    description:
+      'All or nothing: if any item is rejected, nothing is written. Absent means false: items are independent.',
   })
   @IsOptional()
   @IsBoolean()

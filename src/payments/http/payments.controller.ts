@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiKeyAuth } from '../../shared/http/api-auth.decorator';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
 import { CurrentAccount } from '../../shared/http/request-context';
 import { CreatePaymentsUseCase } from '../application/create-payments.use-case';
@@ -12,7 +13,7 @@ import { ListPaymentsQuery } from './list-payments.query';
 import { CreatePaymentsResponseDto, PaymentDto, PaymentPageDto } from './payment.dto';
 
 @ApiTags('Payments')
-@ApiBearerAuth()
+@ApiKeyAuth()
 @Controller('api/v1/payments')
 export class PaymentsController {
   constructor(
@@ -92,7 +93,7 @@ export class PaymentsController {
     description: 'Only a PENDING payment can be cancelled; otherwise 409 `invalid-state`.',
   })
   @ApiOkResponse({ type: PaymentDto, description: 'The cancelled payment' })
-  @ApiProblems(401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   cancel(@CurrentAccount() accountId: string, @Param('id') id: string): Promise<PaymentView> {
     return this.payments.cancel(accountId, id);
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiKeyAuth } from '../../shared/http/api-auth.decorator';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
 import { CurrentAccount } from '../../shared/http/request-context';
 import { PaymentsService } from '../application/payments.service';
@@ -9,7 +10,7 @@ import { SandboxStatusDto } from './sandbox-status.dto';
 
 /** Registered outside production only (see PaymentsModule). */
 @ApiTags('Sandbox')
-@ApiBearerAuth()
+@ApiKeyAuth()
 @Controller('api/v1/sandbox/payments')
 export class SandboxController {
   constructor(private readonly payments: PaymentsService) {}
@@ -22,7 +23,7 @@ export class SandboxController {
       'Outside production only. Follows the lifecycle rules: anything else is 409 `invalid-state`.',
   })
   @ApiOkResponse({ type: PaymentDto, description: 'The payment in its new status' })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   move(
     @CurrentAccount() accountId: string,
     @Param('id') id: string,

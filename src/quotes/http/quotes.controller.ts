@@ -1,12 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiKeyAuth } from '../../shared/http/api-auth.decorator';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
 import { CurrentAccount } from '../../shared/http/request-context';
 import { QuotesService } from '../application/quotes.service';
 import { CreateQuoteDto, PaymentQuoteDto } from './quote.dto';
 
 @ApiTags('Quotes')
-@ApiBearerAuth()
+@ApiKeyAuth()
 @Controller('api/v1/payments/quote')
 export class QuotesController {
   constructor(private readonly quotes: QuotesService) {}
@@ -20,7 +21,7 @@ export class QuotesController {
       'and pays for exactly one payment. A valid pair the service does not serve answers 422 `unsupported-corridor`.',
   })
   @ApiCreatedResponse({ type: PaymentQuoteDto, description: 'The quote' })
-  @ApiProblems(400, 401, 403, 415, 422)
+  @ApiProblems(400, 401, 403, 413, 415, 422)
   async create(
     @CurrentAccount() accountId: string,
     @Body() body: CreateQuoteDto,

@@ -12,20 +12,35 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'Body is not application/json (`unsupported-media-type`)',
   422: 'Valid request that the business rules refuse',
   429: 'Too many requests (`rate-limited`), see Retry-After',
+  500: 'Unexpected error (`internal-error`): it reveals nothing and is logged; retry later',
   503: 'Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later',
 };
 
-/** Documents the problem+json answers a route can give, each with the problem schema. */
-export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
-  const all = [...new Set([...statuses, 429, 503])].sort();
+/** One problem+json answer; `schema` is ProblemDto or a subclass that adds members. */
+export function ApiProblem(
+  status: number,
+  schema: typeof ProblemDto = ProblemDto,
+  description = DESCRIPTIONS[status] ?? 'Error',
+): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ApiExtraModels(ProblemDto),
-    ...all.map((status) =>
-      ApiResponse({
-        status,
-        description: DESCRIPTIONS[status] ?? 'Error',
-        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
-      }),
-    ),
+    ApiExtraModels(schema),
+    ApiResponse({
+      status,
+      description,
+      content: { 'application/problem+json': { schema: { $ref: getSchemaPath(schema) } } },
+    }),
   );
+}
+
+/**
+ * What every route can answer, whatever it does: the middleware in front of all routes refuses a
+ * malformed or unsafe body or query (400), a body over 1 MiB (413) or not JSON (415), even on a GET
+ * that takes none; the rate limit (429); an unexpected failure (500); shutdown or a lost database (503).
+ */
+export const COMMON_PROBLEMS: readonly number[] = [400, 413, 415, 429, 500, 503];
+
+/** Documents the problem+json answers a route can give (its own and COMMON_PROBLEMS), each with the problem schema. */
+export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
+  const all = [...new Set([...statuses, ...COMMON_PROBLEMS])].sort();
+  return applyDecorators(...all.map((status) => ApiProblem(status)));
 }

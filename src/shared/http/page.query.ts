@@ -4,7 +4,7 @@ import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 /** `?limit=` (1..100, default 20) and `?cursor=` of every list endpoint. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiKeyAuth } from '../../shared/http/api-auth.decorator';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
 import { PageQuery } from '../../shared/http/page.query';
 import { CurrentAccount } from '../../shared/http/request-context';
@@ -26,7 +26,7 @@ import {
 } from './subscription.dto';
 
 @ApiTags('Webhooks')
-@ApiBearerAuth()
+@ApiKeyAuth()
 @Controller('api/v1/payments')
 export class SubscriptionsController {
   constructor(
@@ -47,7 +47,7 @@ export class SubscriptionsController {
     type: SubscriptionCreatedDto,
     description: 'The subscription, with its secret (shown only here)',
   })
-  @ApiProblems(400, 401, 403, 415)
+  @ApiProblems(400, 401, 403, 413, 415)
   subscribe(
     @CurrentAccount() accountId: string,
     @Body() body: SubscribeDto,
@@ -128,7 +128,7 @@ export class SubscriptionsController {
     description: 'Sends the delivery again at once, even a FAILED or DELIVERED one.',
   })
   @ApiAcceptedResponse({ type: DeliveryDto, description: 'The delivery, due again now' })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 413, 415)
   retry(
     @CurrentAccount() accountId: string,
     @Param('id') id: string,
