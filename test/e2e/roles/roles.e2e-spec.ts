@@ -1,6 +1,7 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { Client } from 'pg';
 import { ConfigError, loadConfig } from '../../../src/config/app-config';
+import { ScheduledWorkers } from '../../../src/shared/infrastructure/scheduled-workers';
 import { connectDb, createPayment, waitFor } from '../../support/payments-fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { createTestDatabase } from '../../support/test-database';
@@ -27,6 +28,13 @@ describe('Runtime roles (ROLE=all | api | worker)', () => {
     return t;
   };
   const loops = (t: TestApp) => t.app.get(SchedulerRegistry).getIntervals().sort();
+  /** Every ScheduledWorker the app has, started or not: a future loop is counted without edits here. */
+  const workers = (t: TestApp) =>
+    t.app
+      .get(ScheduledWorkers)
+      .all()
+      .map((w) => w.name)
+      .sort();
 
   describe('configuration', () => {
     it('refuses an unknown role, naming the variable', () => {
@@ -47,13 +55,17 @@ describe('Runtime roles (ROLE=all | api | worker)', () => {
 
   it('all runs every loop', async () => {
     const t = await start({});
-    expect(loops(t)).toEqual(['outbox-relay', 'webhook-dispatcher']);
+    expect(workers(t)).toEqual(expect.arrayContaining(['outbox-relay', 'webhook-dispatcher']));
+    expect(loops(t)).toEqual(workers(t));
   });
 
   it('api registers no loop: its events stay unpublished until a worker on the same database publishes them', async () => {
     const api = await start({ ROLE: 'api', PAYOUT_SIMULATOR: 'on' });
     api.clock.advance(-API_BEHIND_MS);
     db = await connectDb(api.databaseUrl);
+    expect(workers(api)).toEqual(
+      expect.arrayContaining(['outbox-relay', 'payout-simulator', 'webhook-dispatcher']),
+    );
     expect(loops(api)).toEqual([]);
     await createPayment(api.http);
     await createPayment(api.http);
@@ -62,7 +74,7 @@ describe('Runtime roles (ROLE=all | api | worker)', () => {
     expect(await unpublished(db)).toBe(2);
 
     const worker = await start({ ROLE: 'worker', PAYOUT_SIMULATOR: 'on' }, api.databaseUrl);
-    expect(loops(worker)).toEqual(['outbox-relay', 'payout-simulator', 'webhook-dispatcher']);
+    expect(loops(worker)).toEqual(workers(worker));
     await waitFor(() => unpublished(db!), { until: (n) => n === 0, what: 'events published' });
 
     // Created while the worker runs: no in-process nudge reaches it, its polling finds the event.
