@@ -6,6 +6,7 @@
 #
 #   docker build -t payments-api .
 #   docker run -p 3000:3000 -e DATABASE_URL=postgres://... payments-api
+#   docker run -e ROLE=worker -e DATABASE_URL=postgres://... payments-api   # the loops only (ADR 0011)
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 

@@ -3,6 +3,8 @@
  * ESLint 9 flat config: typescript-eslint type-checked rules over src/, test/, bench/ and clients/, with
  * Prettier owning formatting (eslint-config-prettier turns every style rule off).
  *
+ * bench/ is plain JavaScript (ES modules run by node): the recommended rules with Node's globals.
+ *
  * Typed linting: src/ is covered by tsconfig.json, clients/typescript/ by its own tsconfig.json;
  * test/ and bench/ are not in tsconfig.json's `include`, so the project service opens them in a
  * default project built from tsconfig.json's compiler options.
@@ -10,13 +12,14 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import { defineConfig } from 'eslint/config';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const TS_FILES = ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'clients/**/*.ts'];
 
 export default defineConfig(
   {
-    // Only the TypeScript under src/, test/ and bench/ is linted.
+    // The TypeScript under src/, test/ and bench/ is linted, and bench/'s JavaScript.
     ignores: [
       'dist/**',
       'coverage/**',
@@ -29,7 +32,19 @@ export default defineConfig(
       '**/*.js',
       '**/*.cjs',
       '**/*.mjs',
+      '!bench/**/*.mjs',
     ],
+  },
+  {
+    files: ['bench/**/*.mjs'],
+    extends: [js.configs.recommended],
+    languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: globals.node },
+    rules: {
+      'no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-var': 'error',
+      'prefer-const': 'error',
+    },
   },
   {
     files: TS_FILES,

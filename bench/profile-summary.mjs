@@ -16,7 +16,9 @@ const WINDOW = opt('window');
 const RESULTS = opt('results', new URL('./results/latest.json', import.meta.url).pathname);
 const targets = args.filter((a, i) => !a.startsWith('--') && !(args[i - 1] ?? '').startsWith('--'));
 if (!targets.length) {
-  console.error('usage: node bench/profile-summary.mjs <file.cpuprofile | dir> [--top N] [--window NAME [--results FILE]]');
+  console.error(
+    'usage: node bench/profile-summary.mjs <file.cpuprofile | dir> [--top N] [--window NAME [--results FILE]]',
+  );
   process.exit(2);
 }
 let range = null;
@@ -30,7 +32,9 @@ if (WINDOW) {
 }
 const files = targets.flatMap((t) =>
   statSync(t).isDirectory()
-    ? readdirSync(t).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(t, f))
+    ? readdirSync(t)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .map((f) => join(t, f))
     : [t],
 );
 
@@ -44,7 +48,12 @@ function packageOf(url) {
     return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
   }
   const dist = url.indexOf('/dist/src/');
-  if (dist >= 0) return `app:${url.slice(dist + '/dist/src/'.length).split('/').slice(0, 2).join('/')}`;
+  if (dist >= 0)
+    return `app:${url
+      .slice(dist + '/dist/src/'.length)
+      .split('/')
+      .slice(0, 2)
+      .join('/')}`;
   return url.replace(/^file:\/\//, '');
 }
 
@@ -72,8 +81,16 @@ for (const file of files) {
     selfUs.set(id, (selfUs.get(id) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0));
   }
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
-  const idleIds = new Set(profile.nodes.filter((n) => ['(idle)', '(program)', '(garbage collector)'].includes(n.callFrame.functionName)).map((n) => n.id));
-  const idle = [...idleIds].filter((id) => nodes.get(id).callFrame.functionName === '(idle)').reduce((a, id) => a + (selfUs.get(id) ?? 0), 0);
+  const idleIds = new Set(
+    profile.nodes
+      .filter((n) =>
+        ['(idle)', '(program)', '(garbage collector)'].includes(n.callFrame.functionName),
+      )
+      .map((n) => n.id),
+  );
+  const idle = [...idleIds]
+    .filter((id) => nodes.get(id).callFrame.functionName === '(idle)')
+    .reduce((a, id) => a + (selfUs.get(id) ?? 0), 0);
 
   const byFunction = new Map();
   const byPackage = new Map();
@@ -100,11 +117,16 @@ for (const file of files) {
   const pct = (us) => `${((100 * us) / busy).toFixed(1).padStart(5)}%`;
   const ms = (us) => `${(us / 1000).toFixed(0).padStart(7)} ms`;
   const top = (map, n) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
-  console.log(`\n=== ${file}${WINDOW ? ` (window "${WINDOW}")` : ''}\nwall ${(total / 1e6).toFixed(1)} s, busy ${(busy / 1e6).toFixed(1)} s (${((100 * busy) / total).toFixed(0)}%), idle ${(idle / 1e6).toFixed(1)} s; percentages are of busy time\n`);
+  console.log(
+    `\n=== ${file}${WINDOW ? ` (window "${WINDOW}")` : ''}\nwall ${(total / 1e6).toFixed(1)} s, busy ${(busy / 1e6).toFixed(1)} s (${((100 * busy) / total).toFixed(0)}%), idle ${(idle / 1e6).toFixed(1)} s; percentages are of busy time\n`,
+  );
   console.log(`-- self time by package (top ${Math.min(TOP, 25)})`);
-  for (const [k, us] of top(byPackage, Math.min(TOP, 25))) if (k !== '(idle)') console.log(`${ms(us)} ${pct(us)}  ${k}`);
+  for (const [k, us] of top(byPackage, Math.min(TOP, 25)))
+    if (k !== '(idle)') console.log(`${ms(us)} ${pct(us)}  ${k}`);
   console.log(`\n-- self time by function (top ${TOP})`);
-  for (const [k, us] of top(byFunction, TOP + 1)) if (!k.startsWith('(idle)')) console.log(`${ms(us)} ${pct(us)}  ${k}`);
+  for (const [k, us] of top(byFunction, TOP + 1))
+    if (!k.startsWith('(idle)')) console.log(`${ms(us)} ${pct(us)}  ${k}`);
   console.log(`\n-- inclusive time of app functions (top ${Math.min(TOP, 25)})`);
-  for (const [k, us] of top(inclusiveApp, Math.min(TOP, 25))) console.log(`${ms(us)} ${pct(us)}  ${k}`);
+  for (const [k, us] of top(inclusiveApp, Math.min(TOP, 25)))
+    console.log(`${ms(us)} ${pct(us)}  ${k}`);
 }

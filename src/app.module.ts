@@ -12,6 +12,7 @@ import { PaymentsModule } from './payments';
 import { MetricsModule } from './metrics/metrics.module';
 import { QuotesModule } from './quotes';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { ScheduledWorkersModule } from './shared/infrastructure/scheduled-workers';
 import { WebhooksModule } from './webhooks';
 
 @Module({})
@@ -25,6 +26,8 @@ export class AppModule {
         DatabaseModule.forRoot(config),
         EventEmitterModule.forRoot({ wildcard: true, delimiter: '.', ignoreErrors: false }),
         ScheduleModule.forRoot(),
+        // The role decides, here and only here, whether the loops run (ADR 0011).
+        ScheduledWorkersModule.forRoot({ runsLoops: config.runsLoops }),
         AccountsModule,
         RateLimitModule.forRoot(config),
         MetricsModule,

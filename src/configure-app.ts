@@ -9,8 +9,10 @@ import {
   jsonBodyParser,
   requireJsonContentType,
 } from './shared/http/body-parsing';
+import { AppConfig } from './config/app-config';
 import { refuseUnsafeInput } from './shared/http/body-shape';
 import { closeRequestSchemas } from './shared/http/closed-request-schemas';
+import { operationsOnly } from './shared/http/operations-only';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
 import { flattenValidationErrors, validationProblem } from './shared/http/validation-errors';
 
@@ -34,13 +36,10 @@ export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.use(
-    assignRequestId,
-    requireJsonContentType,
-    jsonBodyParser,
-    bodyParserErrors,
-    refuseUnsafeInput,
-  );
+  const { servesApi } = app.get(AppConfig);
+  app.use(assignRequestId);
+  if (!servesApi) app.use(operationsOnly);
+  app.use(requireJsonContentType, jsonBodyParser, bodyParserErrors, refuseUnsafeInput);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -51,6 +50,7 @@ export function configureApp(app: NestExpressApplication): void {
     }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
+  if (!servesApi) return;
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',
     swaggerOptions: { persistAuthorization: true, displayRequestDuration: true },

@@ -39,7 +39,8 @@ async function bootstrap(): Promise<void> {
 
   const logger = app.get(Logger);
   logger.log(
-    `Payments API ready on http://localhost:${config.PORT} (docs at /docs) in ${Math.round(performance.now() - startedAt)} ms, ` +
+    `Payments API (ROLE=${config.ROLE}) ready on http://localhost:${config.PORT}${config.servesApi ? ' (docs at /docs)' : ' (health and metrics only)'} ` +
+      `in ${Math.round(performance.now() - startedAt)} ms, ` +
       `database: ${embedded ? `embedded PostgreSQL in ${config.DATA_DIR}` : 'DATABASE_URL'}`,
   );
 

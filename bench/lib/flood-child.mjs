@@ -20,9 +20,7 @@ await Promise.all(
           headers: { ...headers, 'webhook-id': `flood-${process.pid}-${worker}-${n++}` },
           dispatcher,
         });
-        for await (const _chunk of res.body) {
-          // drain
-        }
+        await res.body.dump();
         if (res.statusCode === 200) count++;
         else errors++;
       } catch {

@@ -101,13 +101,18 @@ export class Api {
   async expect(status, method, path, body) {
     const res = await this.call(method, path, body);
     if (res.status !== status) {
-      throw new Error(`${method} ${path}: expected ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 500)}`);
+      throw new Error(
+        `${method} ${path}: expected ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 500)}`,
+      );
     }
     return res.body;
   }
 
   async quote() {
-    const q = await this.expect(201, 'POST', '/api/v1/payments/quote', { currency: 'INR', country: 'IN' });
+    const q = await this.expect(201, 'POST', '/api/v1/payments/quote', {
+      currency: 'INR',
+      country: 'IN',
+    });
     return q.id;
   }
 

@@ -39,10 +39,19 @@ export function serviceEnv(extra) {
  * Spawns an instance and resolves once GET /health/ready answers 200, with the time it took
  * from spawn. `nodeArgs` lets a phase run it under `--cpu-prof`.
  */
-export async function startService({ name, port, env, logFile, nodeArgs = [], timeoutMs = 120_000 }) {
+export async function startService({
+  name,
+  port,
+  env,
+  logFile,
+  nodeArgs = [],
+  timeoutMs = 120_000,
+  script = MAIN,
+  readyPath = '/health/ready',
+}) {
   const started = now();
   const out = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: ROOT,
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,9 +66,12 @@ export async function startService({ name, port, env, logFile, nodeArgs = [], ti
   });
   const base = `http://127.0.0.1:${port}`;
   while (now() - started < timeoutMs) {
-    if (exited) throw new Error(`${name} exited (${JSON.stringify(exited)}) before it was ready; see ${logFile}:\n${tail(logFile)}`);
+    if (exited)
+      throw new Error(
+        `${name} exited (${JSON.stringify(exited)}) before it was ready; see ${logFile}:\n${tail(logFile)}`,
+      );
     try {
-      const res = await request(`${base}/health/ready`, { headersTimeout: 2000, bodyTimeout: 2000 });
+      const res = await request(`${base}${readyPath}`, { headersTimeout: 2000, bodyTimeout: 2000 });
       await res.body.dump();
       if (res.statusCode === 200) break;
     } catch {
@@ -83,7 +95,9 @@ export async function startService({ name, port, env, logFile, nodeArgs = [], ti
     /** SIGTERM, then wait (the service drains, stops its schedulers and its embedded PostgreSQL). */
     async stop(timeout = 30_000) {
       if (exited) return exited;
-      const done = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+      const done = new Promise((resolve) =>
+        child.once('exit', (code, signal) => resolve({ code, signal })),
+      );
       child.kill('SIGTERM');
       const result = await Promise.race([done, sleep(timeout).then(() => null)]);
       if (!result) {

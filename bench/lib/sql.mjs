@@ -34,7 +34,11 @@ export const CLAIM_DUE = `with due as (
        where d.id = due.id and s.id = d.subscription_id
        returning d.id, d.status, d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt", s.callback_url as "callbackUrl", s.secret`;
 
-export const BENEFICIARY = { name: 'Asha Rao', accountNumber: '50100012345678', bankCode: 'HDFC0000123' };
+export const BENEFICIARY = {
+  name: 'Asha Rao',
+  accountNumber: '50100012345678',
+  bankCode: 'HDFC0000123',
+};
 
 /** One payment item as the API takes it. */
 export function paymentItem(quoteId, externalRef) {
@@ -65,7 +69,10 @@ export async function paymentTransaction(client, accountId, quoteId, externalRef
   const now = new Date();
   await client.query('begin');
   try {
-    const { rows } = await client.query(`select ${QUOTE_COLUMNS} from quote where id in ($1) order by id for update`, [quoteId]);
+    const { rows } = await client.query(
+      `select ${QUOTE_COLUMNS} from quote where id in ($1) order by id for update`,
+      [quoteId],
+    );
     const quote = rows[0];
     if (!quote || quote.usedAt) throw new Error(`quote ${quoteId} not usable`);
     await client.query('update quote set used_at = $1 where id in ($2)', [now, quoteId]);
@@ -92,7 +99,25 @@ export async function paymentTransaction(client, accountId, quoteId, externalRef
     await client.query(
       `insert into payment (${PAYMENT_INSERT_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13::jsonb, $14, $15, $16, $17)
        on conflict (account_id, external_ref) do nothing returning id`,
-      [id, accountId, externalRef, quoteId, 'PENDING', '125050', 'INR', 'IN', '2500', JSON.stringify(BENEFICIARY), view.reference, view.purpose, JSON.stringify(view.metadata), null, 1, now, now],
+      [
+        id,
+        accountId,
+        externalRef,
+        quoteId,
+        'PENDING',
+        '125050',
+        'INR',
+        'IN',
+        '2500',
+        JSON.stringify(BENEFICIARY),
+        view.reference,
+        view.purpose,
+        JSON.stringify(view.metadata),
+        null,
+        1,
+        now,
+        now,
+      ],
     );
     await client.query(
       `insert into outbox_event (id, type, aggregate_id, account_id, payload, occurred_at, available_at) values ($1, $2, $3, $4, $5::jsonb, $6, $7)`,

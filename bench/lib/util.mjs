@@ -99,14 +99,20 @@ export function renderTable(rows) {
   const body = rows.map((r) => [
     r.label,
     fmt(r.value, r.unit),
-    r.ceiling === undefined || r.ceiling === null ? '—' : `${fmt(r.ceiling, r.ceilingUnit ?? r.unit)}${r.ceilingLabel ? ` (${r.ceilingLabel})` : ''}`,
+    r.ceiling === undefined || r.ceiling === null
+      ? '—'
+      : `${fmt(r.ceiling, r.ceilingUnit ?? r.unit)}${r.ceilingLabel ? ` (${r.ceilingLabel})` : ''}`,
     r.ratio === undefined || r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`,
     r.target ?? '—',
     r.pass === true ? 'PASS' : r.pass === false ? 'FAIL' : 'info',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+  return [
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...body.map(line),
+  ].join('\n');
 }
 
 export function log(message) {
@@ -115,7 +121,12 @@ export function log(message) {
 }
 
 function cpuTimes() {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const line = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
   const idle = line[3] + (line[4] ?? 0);
   const total = line.reduce((a, b) => a + b, 0);
   return { idle, total };

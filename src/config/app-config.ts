@@ -22,6 +22,9 @@ const toBool = ({ value }: { value: unknown }) =>
         ? false
         : value;
 
+export const RUNTIME_ROLES = ['all', 'api', 'worker'] as const;
+export type RuntimeRole = (typeof RUNTIME_ROLES)[number];
+
 /**
  * Every setting of the service, read from the environment once at boot and validated, so a typo
  * stops the service with a message naming the variable instead of misbehaving later.
@@ -53,6 +56,9 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) SIMULATOR_SETTLE_DELAY_MS = 5000;
   @Transform(toInt) @IsInt() @Min(10) @Max(60000) SIMULATOR_POLL_INTERVAL_MS = 500;
   @Transform(toInt) @IsInt() @Min(0) RATE_LIMIT_PER_MINUTE = 6000;
+  /** all: HTTP and the loops; api: HTTP only; worker: the loops, HTTP for health and metrics only. */
+  @IsIn(RUNTIME_ROLES) ROLE: RuntimeRole = 'all';
+  /** The older spelling of ROLE=api: false runs no loops. */
   @Transform(toBool) @IsBoolean() SCHEDULERS = true;
 
   get isProduction(): boolean {
@@ -60,6 +66,14 @@ export class AppConfig {
   }
   get allowPrivateWebhookUrls(): boolean {
     return this.WEBHOOK_ALLOW_PRIVATE_URLS ?? !this.isProduction;
+  }
+  /** Whether this instance runs the scheduled loops (relay, dispatcher, simulator, ...). */
+  get runsLoops(): boolean {
+    return this.ROLE !== 'api' && this.SCHEDULERS;
+  }
+  /** Whether this instance serves the API routes (a worker serves health and metrics only). */
+  get servesApi(): boolean {
+    return this.ROLE !== 'worker';
   }
   get payoutSimulator(): boolean {
     return this.PAYOUT_SIMULATOR ?? !this.isProduction;
@@ -76,11 +90,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
-  if (errors.length > 0) {
-    const lines = errors.map(
-      (e) =>
-        `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join(', ')}`,
-    );
+  const lines = errors.map(
+    (e) =>
+      `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join(', ')}`,
+  );
+  // A worker exists to run the loops: turning them off there is a contradiction, not a choice.
+  if (config.ROLE === 'worker' && config.SCHEDULERS === false)
+    lines.push('SCHEDULERS=false: contradicts ROLE=worker (a worker runs the loops)');
+  if (lines.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return config;

@@ -39,6 +39,9 @@ export class DatabaseModule {
         MikroOrmModule.forRoot({
           ...ormOptions(url, config.DATABASE_POOL_SIZE),
           registerRequestContext: true,
+          // A forked EntityManager per request only where requests use one: the API. Probes,
+          // metrics and docs never touch an entity (readiness pings through the connection).
+          forRoutesPath: 'api/{*path}',
         }),
       ],
       providers: [MigrationRunner, Transactions],

@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -33,6 +33,16 @@ export function requestId(req: WithId, res: ServerResponse): string {
   return id;
 }
 
+/** Routes polled by load balancers and Prometheus, several times a second and instance. */
+const OPERATIONS_ROUTES = [
+  { path: 'health/{*path}', method: RequestMethod.ALL },
+  { path: 'metrics', method: RequestMethod.ALL },
+];
+
+function accountBindings(req: AuthenticatedRequest): { accountId: string } | undefined {
+  return req.accountId === undefined ? undefined : { accountId: req.accountId };
+}
+
 /** Runs first of all, so that even answers given before routing (a malformed body) carry the id. */
 export function assignRequestId(req: WithId, res: ServerResponse, next: () => void): void {
   requestId(req, res);
@@ -46,11 +56,17 @@ export class LoggingModule {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
+          // Probes and metrics log nothing per request (see autoLogging): no request logger there.
+          exclude: OPERATIONS_ROUTES,
           pinoHttp: {
             level: config.LOG_LEVEL,
             genReqId: requestId,
             redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
-            customProps: (req) => ({ accountId: (req as AuthenticatedRequest).accountId }),
+            // Known once the key is checked: nothing to bind before (a child logger per request
+            // for an undefined field was a third of pino's cost per request), the line that ends
+            // the request carries it.
+            // pino-http skips the child for a falsy value (logger.js); its types only say object.
+            customProps: (req) => accountBindings(req as AuthenticatedRequest) as object,
             // Small request/response records: no headers or bodies (nothing to leak), and less
             // serialization on the hot path.
             serializers: {

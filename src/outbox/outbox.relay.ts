@@ -42,7 +42,6 @@ export class OutboxRelay extends ScheduledWorker {
       name: 'outbox-relay',
       intervalMs: config.OUTBOX_POLL_INTERVAL_MS,
       batchSize: BATCH,
-      enabled: config.SCHEDULERS,
       scheduler,
       wakeUp: signal,
     });

@@ -1,4 +1,4 @@
-import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { SchedulerRegistry } from '@nestjs/schedule';
 import { PollingLoop } from './polling-loop';
 import type { WakeSignal } from './wake-signal';
@@ -8,21 +8,22 @@ export interface ScheduledWorkerSettings {
   intervalMs: number;
   /** A pass that took a full batch is followed by another at once. */
   batchSize: number;
-  /** False in instances that only serve HTTP (SCHEDULERS=false). */
-  enabled: boolean;
   scheduler: SchedulerRegistry;
   wakeUp?: WakeSignal;
   parallelPasses?: number;
 }
 
 /**
- * A background worker registered with @nestjs/schedule: it runs `runOnce` on its interval and
- * when woken, one pass at a time, and finishes its current pass before the application stops.
+ * A background worker registered with @nestjs/schedule: once started it runs `runOnce` on its
+ * interval and when woken, one pass at a time, and finishes its current pass before the
+ * application stops. It does not start itself: `ScheduledWorkers` starts every one of them, and
+ * only in an instance whose role runs the loops (ADR 0011), so a new worker needs no wiring.
  */
-export abstract class ScheduledWorker implements OnApplicationBootstrap, OnModuleDestroy {
+export abstract class ScheduledWorker implements OnModuleDestroy {
   protected readonly logger: Logger;
   private readonly loop: PollingLoop;
   private unsubscribe?: () => void;
+  private started = false;
 
   protected constructor(private readonly settings: ScheduledWorkerSettings) {
     this.logger = new Logger(settings.name);
@@ -36,11 +37,17 @@ export abstract class ScheduledWorker implements OnApplicationBootstrap, OnModul
     });
   }
 
+  get name(): string {
+    return this.settings.name;
+  }
+
   /** One pass; returns how many items it took. */
   abstract runOnce(): Promise<number>;
 
-  onApplicationBootstrap(): void {
-    if (!this.settings.enabled) return;
+  /** Starts polling (and listening to its wake-up signal); a second call does nothing. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
     this.settings.scheduler.addInterval(this.settings.name, this.loop.start());
     this.unsubscribe = this.settings.wakeUp?.onNudge(() => this.loop.nudge());
   }

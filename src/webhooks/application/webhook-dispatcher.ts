@@ -46,7 +46,6 @@ export class WebhookDispatcher extends ScheduledWorker {
       name: 'webhook-dispatcher',
       intervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
       batchSize,
-      enabled: config.SCHEDULERS,
       scheduler,
       wakeUp: signal,
       parallelPasses: PASSES,

@@ -32,7 +32,6 @@ export class PayoutSimulator extends ScheduledWorker {
       name: 'payout-simulator',
       intervalMs: config.SIMULATOR_POLL_INTERVAL_MS,
       batchSize: BATCH,
-      enabled: config.SCHEDULERS,
       scheduler,
     });
   }
