@@ -7,6 +7,7 @@
 import type { Client } from 'pg';
 import { type ServiceProcess, SERVICE_DEMO_KEY } from '../support/service-process';
 import { startOwnService } from './support/own-service';
+import { seededRandom, testSeed } from '../support/seeds';
 import { createTestDatabase } from '../support/test-database';
 import { connect } from '../e2e/security/security-kit';
 import { CountingReceiver } from './support/counting-receiver';
@@ -40,6 +41,8 @@ describe('crash loop: SIGKILL under traffic, restart on the same database', () =
   });
 
   it(`${CYCLES} SIGKILL cycles: every payment the client saw committed exists once, every committed event is delivered (lost: 0)`, async () => {
+    // The uptimes before each SIGKILL are drawn from CRASH_SEED: a run is replayed with it.
+    const random = seededRandom(testSeed('CRASH_SEED', 7_070));
     const databaseUrl = await createTestDatabase();
     db = await connect(databaseUrl);
     receiver = new CountingReceiver();
@@ -74,7 +77,7 @@ describe('crash loop: SIGKILL under traffic, restart on the same database', () =
         startMs.push(Date.now() - t0);
         current = service;
       }
-      const uptime = 100 + Math.floor(Math.random() * 700);
+      const uptime = 100 + Math.floor(random() * 700);
       uptimes.push(uptime);
       await new Promise((r) => setTimeout(r, uptime));
       current = undefined;

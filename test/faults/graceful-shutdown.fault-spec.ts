@@ -8,6 +8,7 @@
 import type { Client } from 'pg';
 import { type ServiceProcess, SERVICE_DEMO_KEY } from '../support/service-process';
 import { startOwnService } from './support/own-service';
+import { seededRandom, testSeed } from '../support/seeds';
 import { createTestDatabase } from '../support/test-database';
 import { connect } from '../e2e/security/security-kit';
 import { CountingReceiver } from './support/counting-receiver';
@@ -41,7 +42,8 @@ describe('graceful shutdown: SIGTERM during traffic', () => {
     const databaseUrl = await createTestDatabase();
     db = await connect(databaseUrl);
     receiver = new CountingReceiver();
-    receiver.delayMs = () => 100 + Math.floor(Math.random() * 500);
+    const random = seededRandom(testSeed('SHUTDOWN_SEED', 5_150));
+    receiver.delayMs = () => 100 + Math.floor(random() * 500);
     const hookUrl = await receiver.start();
 
     first = await startOwnService({ databaseUrl, env: ENV, name: 'sigterm-first' });

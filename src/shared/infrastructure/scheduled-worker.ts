@@ -39,6 +39,11 @@ export abstract class ScheduledWorker implements OnApplicationBootstrap, OnModul
   /** One pass; returns how many items it took. */
   abstract runOnce(): Promise<number>;
 
+  /** See PollingLoop.settled: whatever was due when called has been done. */
+  settled(passes = 1): Promise<void> {
+    return this.loop.settled(passes);
+  }
+
   onApplicationBootstrap(): void {
     if (!this.settings.enabled) return;
     this.settings.scheduler.addInterval(this.settings.name, this.loop.start());
