@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { waitFor } from '../../support/payments-fixtures';
 import { createTestApp, DEMO_KEY, type TestApp } from '../../support/test-app';
+import { workersSettled } from '../../support/workers-settled';
 import { rawRequest } from './raw-http';
 import { listen, problemDefect, report, sleep } from './security-kit';
 
@@ -329,11 +331,16 @@ describe('abuse: hostile webhook receivers', () => {
       const rssBefore = process.memoryUsage().rss;
       const s = await scenario(url);
       const attempted = await s.until((d) => d.attempts.length >= 1, 'the first attempt');
-      await sleep(200);
+      await workersSettled(t);
       const heapAfter = process.memoryUsage().heapUsed;
       const rssAfter = process.memoryUsage().rss;
       const bytesAtAttempt = bytesWritten;
-      await sleep(TIMEOUT_MS);
+      // The dispatcher hangs up; then whatever else it had due (retries) has run: counted passes.
+      await waitFor(async () => connectionsClosed, {
+        until: (n) => n >= 1,
+        what: 'the dispatcher hanging up',
+      });
+      await workersSettled(t);
       const later = await s.delivery();
       report('abuse: endless body', {
         attempt: attempted.attempts[0],
@@ -393,7 +400,7 @@ describe('abuse: hostile webhook receivers', () => {
     try {
       const s = await scenario(redirector.url);
       const d = await s.until((x) => x.attempts.length >= 3, 'three attempts');
-      await sleep(200);
+      await workersSettled(t);
       report('abuse: redirect', {
         redirectsAnswered: redirects,
         trapHits,
