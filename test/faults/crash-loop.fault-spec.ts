@@ -5,8 +5,7 @@
  * saw committed exists exactly once, and every committed event was delivered at least once.
  */
 import type { Client } from 'pg';
-import { type ServiceProcess, SERVICE_DEMO_KEY } from '../support/service-process';
-import { startOwnService } from './support/own-service';
+import { ServiceProcess, SERVICE_DEMO_KEY } from '../support/service-process';
 import { seededRandom, testSeed } from '../support/seeds';
 import { createTestDatabase } from '../support/test-database';
 import { connect } from '../e2e/security/security-kit';
@@ -48,7 +47,7 @@ describe('crash loop: SIGKILL under traffic, restart on the same database', () =
     receiver = new CountingReceiver();
     const hookUrl = await receiver.start();
 
-    service = await startOwnService({ databaseUrl, env: ENV, name: 'crash-0' });
+    service = await ServiceProcess.start({ databaseUrl, env: ENV, name: 'crash-0' });
     const sub = await fetch(`${service.baseUrl}/api/v1/payments/subscribe`, {
       method: 'POST',
       headers: { authorization: `Bearer ${SERVICE_DEMO_KEY}`, 'content-type': 'application/json' },
@@ -73,7 +72,7 @@ describe('crash loop: SIGKILL under traffic, restart on the same database', () =
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
       if (cycle > 1) {
         const t0 = Date.now();
-        service = await startOwnService({ databaseUrl, env: ENV, name: `crash-${cycle}` });
+        service = await ServiceProcess.start({ databaseUrl, env: ENV, name: `crash-${cycle}` });
         startMs.push(Date.now() - t0);
         current = service;
       }
@@ -87,7 +86,7 @@ describe('crash loop: SIGKILL under traffic, restart on the same database', () =
 
     // The last start: the clients finish the payments they had begun, then everything drains.
     const t0 = Date.now();
-    service = await startOwnService({ databaseUrl, env: ENV, name: 'crash-final' });
+    service = await ServiceProcess.start({ databaseUrl, env: ENV, name: 'crash-final' });
     startMs.push(Date.now() - t0);
     current = service;
     await traffic.stop(30_000);
