@@ -166,6 +166,29 @@ export class ServiceProcess {
   }
 }
 
+/**
+ * A port nothing listens on, for a test that needs connections refused until it listens there
+ * itself. Below Linux's ephemeral range (32768-60999 by default), the kernel never hands it to
+ * another test's listen(0) or to an outgoing connection in the meantime, as it may with
+ * freePort's. Starts from the pid so that parallel Jest workers try different ports.
+ */
+export async function portOutsideEphemeralRange(): Promise<number> {
+  const first = 20_000 + (process.pid % 10_000);
+  for (let i = 0; i < 1_000; i++) {
+    const port = 20_000 + ((first - 20_000 + i * 7) % 10_000);
+    const server = createServer();
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (bound) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      return port;
+    }
+  }
+  throw new Error('no free port in 20000-29999');
+}
+
 /** A TCP port nothing listens on right now (the kernel's choice, then released). */
 export async function freePort(): Promise<number> {
   const server = createServer();

@@ -12,7 +12,7 @@ import {
   outboxRowsOf,
 } from './payments-fixtures';
 import type { TestApp } from './test-app';
-import { freePort } from './service-process';
+import { portOutsideEphemeralRange } from './service-process';
 import { workersSettled } from './workers-settled';
 import {
   type Answer,
@@ -56,7 +56,7 @@ export async function runRetryScenario(s: RetryScenario): Promise<RetryScenarioR
     let callbackUrl: string;
     let port = 0;
     if (refused) {
-      port = await freePort();
+      port = await portOutsideEphemeralRange();
       callbackUrl = `http://127.0.0.1:${port}/hooks`;
     } else {
       const failWith = s.failWith as Answer;

@@ -196,6 +196,9 @@ describe('abuse: the rate limit is one budget per API key, whatever the routes',
 
 describe('abuse: hostile webhook receivers', () => {
   const TIMEOUT_MS = 500;
+  // How late a busy machine may run the timeout's timer: an attempt cut then still proves the cut
+  // (the receivers below would go on forever), a tighter bound can fail by chance under load.
+  const LATE_TIMER_MS = 1_500;
   let t: TestApp;
   let base: string;
   beforeAll(async () => {
@@ -298,7 +301,7 @@ describe('abuse: hostile webhook receivers', () => {
       for (const a of timedOut) {
         expect(a.statusCode).toBeNull();
         expect(a.error).toMatch(/timeout/i);
-        expect(a.durationMs).toBeLessThan(TIMEOUT_MS + 1_000);
+        expect(a.durationMs).toBeLessThan(TIMEOUT_MS + LATE_TIMER_MS);
       }
       expect(retried.status).toBe('PENDING');
       expect(delivered.status).toBe('DELIVERED');
@@ -353,7 +356,7 @@ describe('abuse: hostile webhook receivers', () => {
         heapGrowthMiB: +((heapAfter - heapBefore) / MiB).toFixed(1),
         rssGrowthMiB: +((rssAfter - rssBefore) / MiB).toFixed(1),
       });
-      expect(attempted.attempts[0].durationMs).toBeLessThanOrEqual(TIMEOUT_MS + 500);
+      expect(attempted.attempts[0].durationMs).toBeLessThanOrEqual(TIMEOUT_MS + LATE_TIMER_MS);
       expect(connectionsClosed).toBeGreaterThanOrEqual(1); // the dispatcher hung up instead of reading on
       expect(bytesWritten - bytesAtAttempt).toBeLessThan(4 * MiB); // and it stays hung up
       expect(bytesAtAttempt).toBeLessThan(32 * MiB);
@@ -375,7 +378,7 @@ describe('abuse: hostile webhook receivers', () => {
       const s = await scenario(url);
       const attempted = await s.until((d) => d.attempts.length >= 1, 'the first attempt');
       report('abuse: trickling body', { attempt: attempted.attempts[0], status: attempted.status });
-      expect(attempted.attempts[0].durationMs).toBeLessThanOrEqual(TIMEOUT_MS + 500);
+      expect(attempted.attempts[0].durationMs).toBeLessThanOrEqual(TIMEOUT_MS + LATE_TIMER_MS);
       await s.unsubscribe();
     } finally {
       await stopServer(server);
