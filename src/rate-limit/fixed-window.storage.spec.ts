@@ -1,7 +1,8 @@
 import { FixedWindowStorage } from './fixed-window.storage';
 
 describe('FixedWindowStorage', () => {
-  const storage = new FixedWindowStorage();
+  let nowMs = Date.parse('2026-01-01T00:00:00Z');
+  const storage = new FixedWindowStorage(() => nowMs);
   afterAll(() => storage.onModuleDestroy());
 
   it('blocks the hit after the limit within one window, and says how long until it ends', async () => {
@@ -19,8 +20,9 @@ describe('FixedWindowStorage', () => {
 
   it('starts a new window once the previous one ended', async () => {
     await storage.increment('k4', 20, 1);
+    nowMs += 19;
     expect((await storage.increment('k4', 20, 1)).isBlocked).toBe(true);
-    await new Promise((r) => setTimeout(r, 30));
+    nowMs += 1;
     expect((await storage.increment('k4', 20, 1)).isBlocked).toBe(false);
   });
 });

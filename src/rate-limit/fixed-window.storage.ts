@@ -16,8 +16,11 @@ export class FixedWindowStorage implements ThrottlerStorage, OnModuleDestroy {
   private readonly windows = new Map<string, Window>();
   private readonly sweeper = setInterval(() => this.sweep(), 60_000).unref();
 
+  /** `now` in epoch milliseconds; tests pass a clock they move, so windows end without sleeping. */
+  constructor(private readonly now: () => number = Date.now) {}
+
   increment(key: string, ttlMs: number, limit: number): Promise<ThrottlerStorageRecord> {
-    const now = Date.now();
+    const now = this.now();
     let window = this.windows.get(key);
     if (!window || window.endsAt <= now) {
       window = { hits: 0, endsAt: now + ttlMs };
@@ -39,7 +42,7 @@ export class FixedWindowStorage implements ThrottlerStorage, OnModuleDestroy {
   }
 
   private sweep(): void {
-    const now = Date.now();
+    const now = this.now();
     for (const [key, window] of this.windows) if (window.endsAt <= now) this.windows.delete(key);
   }
 }

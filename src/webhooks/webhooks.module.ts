@@ -7,6 +7,7 @@ import { SubscriptionsService } from './application/subscriptions.service';
 import { WebhookDispatcher } from './application/webhook-dispatcher';
 import { CallbackUrlPolicy, WebhookTransport } from './application/webhook-ports';
 import { DeliveriesRepository } from './infrastructure/deliveries.repository';
+import { HOST_RESOLVER, systemResolver } from './infrastructure/delivery/host-resolver';
 import { HttpWebhookTransport } from './infrastructure/http-webhook-transport';
 import { SubscriptionsRepository } from './infrastructure/subscriptions.repository';
 import { SubscriptionsController } from './http/subscriptions.controller';
@@ -22,6 +23,7 @@ import { SubscriptionsController } from './http/subscriptions.controller';
     DeliveryMetrics,
     FanOutHandler,
     WebhookDispatcher,
+    { provide: HOST_RESOLVER, useValue: systemResolver() },
     HttpWebhookTransport,
     { provide: WebhookTransport, useExisting: HttpWebhookTransport },
     { provide: CallbackUrlPolicy, useExisting: HttpWebhookTransport },

@@ -40,6 +40,10 @@ const report = (line: string): void => void process.stdout.write(`\n${line}\n`);
 const count = async (db: Client, sql: string, params: unknown[] = []): Promise<number> =>
   Number((await db.query(sql, params)).rows[0].n);
 
+/** Deliveries not yet recorded DELIVERED, or leased by a process that may still be sending. */
+const IN_FLIGHT_OR_UNDELIVERED =
+  "select count(*) as n from webhook_delivery where status <> 'DELIVERED' or lease_id is not null";
+
 interface Figures {
   committed: number;
   /** Distinct events the receiver answered 200 for. */
@@ -154,7 +158,12 @@ describe('webhook delivery across crashes (real service processes)', () => {
         what: `all ${N} deliveries DELIVERED by B; B said:\n${b.output()}`,
       },
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The counted sentinel instead of a sleep: every delivery recorded and no lease held, so no
+    // process has a send in flight (a send holds its lease until its outcome is recorded).
+    await waitFor(() => count(db, IN_FLIGHT_OR_UNDELIVERED), {
+      until: (n) => n === 0,
+      what: 'no send in flight',
+    });
 
     for (const hook of receiver.hooks) verifyHook(sub.secret, hook);
     const f = figures(eventIds, receiver.hooks, answered200);
@@ -229,7 +238,12 @@ describe('webhook delivery across crashes (real service processes)', () => {
         what: `all ${N} deliveries DELIVERED`,
       },
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The counted sentinel instead of a sleep: every delivery recorded and no lease held, so no
+    // process has a send in flight (a send holds its lease until its outcome is recorded).
+    await waitFor(() => count(db, IN_FLIGHT_OR_UNDELIVERED), {
+      until: (n) => n === 0,
+      what: 'no send in flight',
+    });
 
     for (const hook of receiver.hooks) verifyHook(sub.secret, hook);
     const f = figures(eventIds, receiver.hooks, new Set(receiver.hooks));

@@ -10,10 +10,12 @@ import { AppModule } from '../../src/app.module';
 import { loadConfig } from '../../src/config/app-config';
 import { configureApp } from '../../src/configure-app';
 import { Transactions } from '../../src/database/transactions';
+import { HOST_RESOLVER } from '../../src/webhooks/infrastructure/delivery/host-resolver';
 import { PaymentAuditModule } from '../../src/examples/payment-audit';
 import { Clock } from '../../src/shared/domain';
 import { observeResponses } from '../support/contract/response-observer';
 import { FakeClock } from '../support/fake-clock';
+import { fakeResolver } from '../support/fake-dns';
 import { createPayment, PAYMENTS, waitFor } from '../support/payments-fixtures';
 import { DEMO_KEY } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
@@ -51,6 +53,8 @@ describe('example listener: payment events counted in /metrics', () => {
     })
       .overrideProvider(Clock)
       .useValue(new FakeClock())
+      .overrideProvider(HOST_RESOLVER)
+      .useValue(fakeResolver())
       .compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({
       bodyParser: false,

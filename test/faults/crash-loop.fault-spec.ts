@@ -5,8 +5,8 @@
  * saw committed exists exactly once, and every committed event was delivered at least once.
  */
 import type { Client } from 'pg';
-import { type ServiceProcess, SERVICE_DEMO_KEY } from '../support/service-process';
-import { startOwnService } from './support/own-service';
+import { ServiceProcess, SERVICE_DEMO_KEY } from '../support/service-process';
+import { seededRandom, testSeed } from '../support/seeds';
 import { createTestDatabase } from '../support/test-database';
 import { connect } from '../e2e/security/security-kit';
 import { CountingReceiver } from './support/counting-receiver';
@@ -40,12 +40,14 @@ describe('crash loop: SIGKILL under traffic, restart on the same database', () =
   });
 
   it(`${CYCLES} SIGKILL cycles: every payment the client saw committed exists once, every committed event is delivered (lost: 0)`, async () => {
+    // The uptimes before each SIGKILL are drawn from CRASH_SEED: a run is replayed with it.
+    const random = seededRandom(testSeed('CRASH_SEED', 7_070));
     const databaseUrl = await createTestDatabase();
     db = await connect(databaseUrl);
     receiver = new CountingReceiver();
     const hookUrl = await receiver.start();
 
-    service = await startOwnService({ databaseUrl, env: ENV, name: 'crash-0' });
+    service = await ServiceProcess.start({ databaseUrl, env: ENV, name: 'crash-0' });
     const sub = await fetch(`${service.baseUrl}/api/v1/payments/subscribe`, {
       method: 'POST',
       headers: { authorization: `Bearer ${SERVICE_DEMO_KEY}`, 'content-type': 'application/json' },
@@ -70,11 +72,11 @@ describe('crash loop: SIGKILL under traffic, restart on the same database', () =
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
       if (cycle > 1) {
         const t0 = Date.now();
-        service = await startOwnService({ databaseUrl, env: ENV, name: `crash-${cycle}` });
+        service = await ServiceProcess.start({ databaseUrl, env: ENV, name: `crash-${cycle}` });
         startMs.push(Date.now() - t0);
         current = service;
       }
-      const uptime = 100 + Math.floor(Math.random() * 700);
+      const uptime = 100 + Math.floor(random() * 700);
       uptimes.push(uptime);
       await new Promise((r) => setTimeout(r, uptime));
       current = undefined;
@@ -84,7 +86,7 @@ describe('crash loop: SIGKILL under traffic, restart on the same database', () =
 
     // The last start: the clients finish the payments they had begun, then everything drains.
     const t0 = Date.now();
-    service = await startOwnService({ databaseUrl, env: ENV, name: 'crash-final' });
+    service = await ServiceProcess.start({ databaseUrl, env: ENV, name: 'crash-final' });
     startMs.push(Date.now() - t0);
     current = service;
     await traffic.stop(30_000);

@@ -6,8 +6,7 @@
  * (201s again, ready 200) and nothing is lost.
  */
 import { Client } from 'pg';
-import { type ServiceProcess, SERVICE_DEMO_KEY } from '../support/service-process';
-import { startOwnService } from './support/own-service';
+import { ServiceProcess, SERVICE_DEMO_KEY } from '../support/service-process';
 import { CountingReceiver } from './support/counting-receiver';
 import { drain, ledger, report } from './support/figures';
 import { OwnedPostgres } from './support/owned-postgres';
@@ -43,7 +42,7 @@ describe('database restart under load', () => {
 
     receiver = new CountingReceiver();
     const hookUrl = await receiver.start();
-    service = await startOwnService({
+    service = await ServiceProcess.start({
       databaseUrl,
       name: 'db-restart',
       env: {

@@ -6,8 +6,8 @@
  * outlives the process), then delivered after the restart.
  */
 import type { Client } from 'pg';
-import { type ServiceProcess, SERVICE_DEMO_KEY } from '../support/service-process';
-import { startOwnService } from './support/own-service';
+import { ServiceProcess, SERVICE_DEMO_KEY } from '../support/service-process';
+import { seededRandom, testSeed } from '../support/seeds';
 import { createTestDatabase } from '../support/test-database';
 import { connect } from '../e2e/security/security-kit';
 import { CountingReceiver } from './support/counting-receiver';
@@ -41,10 +41,11 @@ describe('graceful shutdown: SIGTERM during traffic', () => {
     const databaseUrl = await createTestDatabase();
     db = await connect(databaseUrl);
     receiver = new CountingReceiver();
-    receiver.delayMs = () => 100 + Math.floor(Math.random() * 500);
+    const random = seededRandom(testSeed('SHUTDOWN_SEED', 5_150));
+    receiver.delayMs = () => 100 + Math.floor(random() * 500);
     const hookUrl = await receiver.start();
 
-    first = await startOwnService({ databaseUrl, env: ENV, name: 'sigterm-first' });
+    first = await ServiceProcess.start({ databaseUrl, env: ENV, name: 'sigterm-first' });
     const sub = await fetch(`${first.baseUrl}/api/v1/payments/subscribe`, {
       method: 'POST',
       headers: { authorization: `Bearer ${SERVICE_DEMO_KEY}`, 'content-type': 'application/json' },
@@ -103,7 +104,7 @@ describe('graceful shutdown: SIGTERM during traffic', () => {
     const deliveredAtExit = receiver.received.size;
 
     // A second process on the same database: everything answered is there, everything is delivered.
-    second = await startOwnService({ databaseUrl, env: ENV, name: 'sigterm-second' });
+    second = await ServiceProcess.start({ databaseUrl, env: ENV, name: 'sigterm-second' });
     current = second.baseUrl;
     const missing: string[] = [];
     for (const [ref, id] of traffic.committed) {

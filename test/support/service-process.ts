@@ -4,11 +4,13 @@
  * Nothing is faked in the child: it reads its configuration from the environment like production.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
+import { listensOn } from './socket-owner';
+
+export { tcpClientOwner } from './socket-owner';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 /** The last this-many characters of the child's stdout and stderr are kept for failure messages. */
@@ -54,8 +56,24 @@ export class ServiceProcess {
     );
   }
 
-  /** Spawns the service and resolves once `/health/ready` answers 200 (the database is migrated). */
-  static async start(options: ServiceProcessOptions): Promise<ServiceProcess> {
+  /**
+   * Spawns the service on a free port and resolves once `/health/ready` answers 200 (the database
+   * is migrated) from this child. The port was free a moment before the child binds it: another
+   * test's server may take it in between. A 200 then counts only from the process holding the
+   * listening socket (socket-owner.ts), and a child that lost the port (EADDRINUSE) is started
+   * again on another one.
+   */
+  static async start(options: ServiceProcessOptions, attempts = 3): Promise<ServiceProcess> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await ServiceProcess.startOnce(options);
+      } catch (error) {
+        if (attempt >= attempts || !/EADDRINUSE/.test(String(error))) throw error;
+      }
+    }
+  }
+
+  private static async startOnce(options: ServiceProcessOptions): Promise<ServiceProcess> {
     const port = await freePort();
     const name = options.name ?? `service:${port}`;
     const env: NodeJS.ProcessEnv = {
@@ -136,15 +154,39 @@ export class ServiceProcess {
         const res = await fetch(`${this.baseUrl}/health/ready`, {
           signal: AbortSignal.timeout(2_000),
         });
-        if (res.status === 200) return;
+        // Ours only if this child holds the listening socket (undefined: /proc cannot tell).
+        if (res.status === 200 && listensOn(this.pid, this.port) !== false) return;
       } catch {
-        // not listening yet
+        // nothing listening yet
       }
       if (Date.now() > deadline)
         throw new Error(`${this.name} was not ready after ${timeoutMs} ms:\n${this.outputText}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+}
+
+/**
+ * A port nothing listens on, for a test that needs connections refused until it listens there
+ * itself. Below Linux's ephemeral range (32768-60999 by default), the kernel never hands it to
+ * another test's listen(0) or to an outgoing connection in the meantime, as it may with
+ * freePort's. Starts from the pid so that parallel Jest workers try different ports.
+ */
+export async function portOutsideEphemeralRange(): Promise<number> {
+  const first = 20_000 + (process.pid % 10_000);
+  for (let i = 0; i < 1_000; i++) {
+    const port = 20_000 + ((first - 20_000 + i * 7) % 10_000);
+    const server = createServer();
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (bound) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      return port;
+    }
+  }
+  throw new Error('no free port in 20000-29999');
 }
 
 /** A TCP port nothing listens on right now (the kernel's choice, then released). */
@@ -154,51 +196,4 @@ export async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
-}
-
-/**
- * Which of `pids` owns the client end of a TCP connection from `clientPort` to `serverPort` on
- * 127.0.0.1, read from /proc (Linux): lets a receiver tell apart deliveries from two service
- * processes that are otherwise identical. Undefined when /proc cannot say.
- */
-export function tcpClientOwner(
-  clientPort: number,
-  serverPort: number,
-  pids: readonly number[],
-): number | undefined {
-  const hex = (port: number) => port.toString(16).toUpperCase().padStart(4, '0');
-  let inode: string | undefined;
-  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
-    try {
-      text = readFileSync(table, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const line of text.split('\n').slice(1)) {
-      const cols = line.trim().split(/\s+/);
-      if (cols.length < 10) continue;
-      if (cols[1].endsWith(`:${hex(clientPort)}`) && cols[2].endsWith(`:${hex(serverPort)}`))
-        inode = cols[9];
-    }
-    if (inode) break;
-  }
-  if (!inode) return undefined;
-  const target = `socket:[${inode}]`;
-  for (const pid of pids) {
-    let fds: string[] = [];
-    try {
-      fds = readdirSync(`/proc/${pid}/fd`);
-    } catch {
-      continue;
-    }
-    for (const fd of fds) {
-      try {
-        if (readlinkSync(`/proc/${pid}/fd/${fd}`) === target) return pid;
-      } catch {
-        // closed meanwhile
-      }
-    }
-  }
-  return undefined;
 }

@@ -6,7 +6,9 @@ import { type AppConfig, loadConfig } from '../../src/config/app-config';
 import { configureApp } from '../../src/configure-app';
 import { Clock } from '../../src/shared/domain';
 import { observeResponses } from './contract/response-observer';
+import { HOST_RESOLVER } from '../../src/webhooks/infrastructure/delivery/host-resolver';
 import { FakeClock } from './fake-clock';
+import { fakeResolver } from './fake-dns';
 import { createTestDatabase } from './test-database';
 
 export const DEMO_KEY = 'sk_test_demo_key_for_tests';
@@ -21,7 +23,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole service, as `npm start` builds it, on a database of this test file's own. */
+/**
+ * The whole service, as `npm start` builds it, on a database of this test file's own, with the
+ * FakeClock and the fake DNS of fake-dns.ts (never the host's resolver).
+ */
 export async function createTestApp(
   env: Record<string, string> = {},
   databaseUrl?: string,
@@ -40,14 +45,17 @@ export async function createTestApp(
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
     .overrideProvider(Clock)
     .useValue(clock)
+    .overrideProvider(HOST_RESOLVER)
+    .useValue(fakeResolver())
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({
     bodyParser: false,
     bufferLogs: true,
   });
   configureApp(app);
-  // Every answer, whichever client asked, is checked against docs/openapi.json.
-  observeResponses(app.getHttpServer());
+  // Every answer, whichever client asked, is checked against docs/openapi.json: the API's
+  // document, so not for a worker, which serves only health and metrics and 404s the rest.
+  if (config.servesApi) observeResponses(app.getHttpServer());
   await app.init();
   const server = app.getHttpServer();
   return {

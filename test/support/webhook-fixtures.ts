@@ -292,14 +292,21 @@ export function metricSample(
   return undefined;
 }
 
-/** The backoff bounds of API.md: the n-th retry (1-based) waits base × 2^(n-1), ±20% jitter. */
+/**
+ * The backoff bounds of API.md: the n-th retry (1-based) waits base × 2^(n-1), ±20% jitter.
+ * Waits are measured in real time, so only the lower bound is exact (the dispatcher never sends
+ * before the due time). It also carries the growth: the n-th wait is at least 0.8 × 2 = 1.6 times
+ * the (n-1)-th nominal wait, above the 1.2 times the (n-1)-th may be scheduled at. Above the
+ * nominal, the dispatcher may be late by its poll interval and a busy machine: `slackMs` bounds
+ * that lateness only. (Comparing measured waits with each other can fail by chance on a loaded
+ * machine: one late attempt makes its wait longer than the next one.)
+ */
 export function expectBackoff(
   waits: readonly number[],
   baseMs: number,
   options: { slackMs?: number } = {},
 ): void {
-  // Above the nominal wait, the dispatcher may be late by its poll interval and a busy machine.
-  const slackMs = options.slackMs ?? 400;
+  const slackMs = options.slackMs ?? 1_500;
   waits.forEach((wait, i) => {
     const nominal = baseMs * 2 ** i;
     // Never earlier than the backoff allows (a few ms for timestamps stored to the millisecond).
@@ -314,9 +321,6 @@ export function expectBackoff(
       atMost: true,
     });
   });
-  for (let i = 1; i < waits.length; i++) {
-    expect({ waits, growing: waits[i] > waits[i - 1] }).toEqual({ waits, growing: true });
-  }
 }
 
 /** Waits until the subscription has exactly one delivery and `until` accepts it; returns it. */

@@ -12,7 +12,8 @@ import {
   outboxRowsOf,
 } from './payments-fixtures';
 import type { TestApp } from './test-app';
-import { freePort } from './service-process';
+import { portOutsideEphemeralRange } from './service-process';
+import { workersSettled } from './workers-settled';
 import {
   type Answer,
   type AttemptView,
@@ -21,7 +22,6 @@ import {
   expectBackoff,
   onlyDelivery,
   Receiver,
-  sleep,
   subscribe,
   verifyAll,
   waitForDelivery,
@@ -39,8 +39,6 @@ export interface RetryScenario {
   failWith: Answer | 'refused';
   /** What each failed attempt must look like in the deliveries list. */
   expectFailedAttempt: (attempt: AttemptView) => void;
-  /** How long to watch for anything sent after the 200. */
-  quietMs?: number;
 }
 
 export interface RetryScenarioResult {
@@ -58,7 +56,7 @@ export async function runRetryScenario(s: RetryScenario): Promise<RetryScenarioR
     let callbackUrl: string;
     let port = 0;
     if (refused) {
-      port = await freePort();
+      port = await portOutsideEphemeralRange();
       callbackUrl = `http://127.0.0.1:${port}/hooks`;
     } else {
       const failWith = s.failWith as Answer;
@@ -120,9 +118,10 @@ export async function runRetryScenario(s: RetryScenario): Promise<RetryScenarioR
       data: payment,
     });
 
-    // Nothing after the 200, however long we wait (several poll intervals and backoffs).
+    // Nothing after the 200: the relay and the dispatcher have run full passes since (counted,
+    // not slept), and sent nothing more.
     const count = receiver.hooks.length;
-    await sleep(s.quietMs ?? 400);
+    await workersSettled(s.t);
     expect(receiver.hooks).toHaveLength(count);
     expect((await onlyDelivery(account.http, subscription.id)).attempts).toHaveLength(
       delivery.attempts.length,

@@ -44,6 +44,11 @@ export abstract class ScheduledWorker implements OnModuleDestroy {
   /** One pass; returns how many items it took. */
   abstract runOnce(): Promise<number>;
 
+  /** See PollingLoop.settled: whatever was due when called has been done. */
+  settled(passes = 1): Promise<void> {
+    return this.loop.settled(passes);
+  }
+
   /** Starts polling (and listening to its wake-up signal); a second call does nothing. */
   start(): void {
     if (this.started) return;

@@ -8,6 +8,7 @@ import {
 import type { AttemptResult } from '../domain/delivery';
 import { parseRetryAfter } from '../domain/retry-policy';
 import { CallbackUrlGuard } from './delivery/callback-url-guard';
+import { HOST_RESOLVER, type HostResolver } from './delivery/host-resolver';
 import { HttpWebhookSender } from './delivery/http-webhook-sender';
 import { WebhookSigner } from './delivery/webhook-signer';
 
@@ -24,9 +25,9 @@ export class HttpWebhookTransport
   private readonly sender: HttpWebhookSender;
   private readonly signer = new WebhookSigner();
 
-  constructor(@Inject(AppConfig) config: AppConfig) {
+  constructor(@Inject(AppConfig) config: AppConfig, @Inject(HOST_RESOLVER) resolve: HostResolver) {
     super();
-    this.guard = new CallbackUrlGuard({ allowPrivate: config.allowPrivateWebhookUrls });
+    this.guard = new CallbackUrlGuard({ allowPrivate: config.allowPrivateWebhookUrls, resolve });
     this.sender = new HttpWebhookSender({
       timeoutMs: config.WEBHOOK_TIMEOUT_MS,
       userAgent: 'payments-api-webhooks/1.0',

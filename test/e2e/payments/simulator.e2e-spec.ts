@@ -8,6 +8,7 @@ import {
   usePaymentsApp,
   waitFor,
 } from '../../support/payments-fixtures';
+import { PayoutSimulator } from '../../../src/payments/infrastructure/payout-simulator/payout-simulator';
 
 const PROCESSING_DELAY_MS = 60_000;
 const SETTLE_DELAY_MS = 120_000;
@@ -26,6 +27,8 @@ describe('payout simulator', () => {
     OUTBOX_POLL_INTERVAL_MS: '50',
   });
   const http = () => ctx.t.http();
+  /** Two full simulator passes since now: whatever was due at the clock's time has been done. */
+  const simulatorSettled = () => ctx.t.app.get(PayoutSimulator).settled(2);
 
   const get = async (id: string): Promise<PaymentView> =>
     (await http().get(`${PAYMENTS}/${id}`).expect(200)).body;
@@ -45,7 +48,7 @@ describe('payout simulator', () => {
     });
 
     ctx.t.clock.advance(PROCESSING_DELAY_MS - 10_000);
-    await new Promise((resolve) => setTimeout(resolve, 200)); // several simulator passes
+    await simulatorSettled(); // counted simulator passes at the clock's new time
     expect(await get(payment.id)).toMatchObject({ status: 'PENDING', version: 1 });
 
     ctx.t.clock.advance(10_001);
@@ -109,7 +112,7 @@ describe('payout simulator', () => {
       what: 'payout job dropped',
     });
     ctx.t.clock.advance(SETTLE_DELAY_MS + 1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await simulatorSettled();
 
     expect(await get(payment.id)).toMatchObject({ status: 'CANCELLED', version: 2 });
     expect(await eventTypesAndVersions(payment.id)).toEqual([

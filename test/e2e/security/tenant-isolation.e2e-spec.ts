@@ -11,6 +11,7 @@ import type { Client } from 'pg';
 import request, { type Response } from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
 import { createTestApp, DEMO_KEY, type TestApp } from '../../support/test-app';
+import { workersSettled } from '../../support/workers-settled';
 import { connect, fingerprint, listen, problemDefect, report, sleep, tally } from './security-kit';
 
 const ADMIN_KEY = '0123456789abcdef0123';
@@ -273,7 +274,9 @@ describe('tenant isolation: account B with account A ids', () => {
     });
     expect(mismatch.status).toBe(403);
 
-    await sleep(300); // anything B's requests might have set off (a retry, an event) has had its chance
+    // Anything B's requests might have set off (a retry, an event) has had its chance: counted
+    // relay and dispatcher passes, not a sleep.
+    await workersSettled(t);
     const afterA = await stateOfA();
     const afterRows = await fingerprint(db, [
       'payment',

@@ -21,13 +21,13 @@ import {
   type Envelope,
   metricSample,
   Receiver,
-  sleep,
   subscribe,
   SUBSCRIPTIONS,
   verifyAll,
   verifyHook,
   waitForDelivery,
 } from '../../support/webhook-fixtures';
+import { workersSettled } from '../../support/workers-settled';
 
 const ADMIN_KEY = '0123456789abcdef0123';
 const POLL_MS = 20;
@@ -59,8 +59,8 @@ describe('webhook delivery', () => {
   }
   const waitForHooks = (receiver: Receiver, n: number, what = `${n} deliveries`) =>
     waitFor(async () => receiver.hooks.length, { until: (count) => count >= n, what });
-  /** Long enough for several dispatcher passes (and a relay) to have sent anything still due. */
-  const quiet = () => sleep(POLL_MS * 15);
+  /** Waits until the relay and the dispatcher have sent all that is due now (counted passes). */
+  const quiet = () => workersSettled(ctx.t);
   const secretOf = () => `whsec_${randomBytes(32).toString('base64')}`;
 
   /** A sandbox move that must succeed; the payment as the move answered it. */
@@ -368,8 +368,12 @@ describe('webhook delivery', () => {
         )
       ).rows[0];
       expect(row).toEqual({ status: 'CANCELLED', next_attempt_at: null, attempts: 1 });
-      // Well past the moment the retry was due.
-      await sleep(Math.max(0, retryAt - Date.now()) + POLL_MS * 15);
+      // Past the moment the retry was due, and the dispatcher has run since.
+      await waitFor(async () => ctx.t.clock.now().getTime(), {
+        until: (now) => now > retryAt,
+        what: 'the retry due',
+      });
+      await quiet();
       expect(receiver.hooks).toHaveLength(1);
       expect(
         (await ctx.db.query('select status from webhook_delivery where id = $1', [failedOnce.id]))
@@ -479,7 +483,7 @@ describe('webhook delivery', () => {
       }
       expect(await deleted).toBe(204);
 
-      await sleep(POLL_MS * 25);
+      await quiet();
       const rows = (
         await ctx.db.query('select status from webhook_delivery where subscription_id = $1', [
           sub.id,

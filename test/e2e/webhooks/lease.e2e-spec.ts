@@ -1,6 +1,7 @@
 import { createPayment, waitFor } from '../../support/payments-fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
-import { Receiver, sleep, subscribe, verifyAll } from '../../support/webhook-fixtures';
+import { Receiver, subscribe, verifyAll } from '../../support/webhook-fixtures';
+import { workersSettled } from '../../support/workers-settled';
 
 /**
  * Two instances on one database share deliveries through leases: one never sends a delivery while
@@ -41,8 +42,13 @@ describe('dispatcher lease vs. send time (two instances on one database)', () =>
     await createPayment(a.http);
     const first = await waitFor(async () => receiver.hooks[0], { what: 'the first send' });
 
-    // Until the first send has been answered, and a little after.
-    await sleep(first.receivedAt + 1600 + 400 - Date.now());
+    // Until the first send has been answered; then every pass of both instances that could have
+    // sent it again during that time has ended (counted passes, not a sleep).
+    await waitFor(async () => Date.now(), {
+      until: (now) => now >= first.receivedAt + 1600,
+      what: 'the first send answered',
+    });
+    await Promise.all(apps.map((app) => workersSettled(app)));
     const whileInFlight = receiver.hooks.filter((h) => h.receivedAt < first.receivedAt + 1600);
     verifyAll(sub.secret, receiver);
     expect({

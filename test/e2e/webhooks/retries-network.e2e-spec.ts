@@ -38,7 +38,8 @@ describe('webhook retries on network failures and Retry-After', () => {
           error: `timeout after ${TIMEOUT_MS} ms`,
         });
         expect(attempt.durationMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 20);
-        expect(attempt.durationMs).toBeLessThan(TIMEOUT_MS + 500);
+        // Above it, only how late a busy machine runs the timer (not a property of the sender).
+        expect(attempt.durationMs).toBeLessThan(TIMEOUT_MS + 1_500);
       },
     });
   });
@@ -50,20 +51,6 @@ describe('webhook retries on network failures and Retry-After', () => {
       failWith: { status: 200, body: '{"ok":', neverEnd: true },
       expectFailedAttempt: (attempt) =>
         expect(attempt).toMatchObject({ error: `timeout after ${TIMEOUT_MS} ms` }),
-    });
-  });
-
-  it('retries a refused connection (nothing listening on the port) with growing gaps, then delivers once it listens', async () => {
-    await runRetryScenario({
-      ...scenario,
-      t: ctx.t,
-      failures: 3,
-      failWith: 'refused',
-      expectFailedAttempt: (attempt) =>
-        expect(attempt).toMatchObject({
-          statusCode: null,
-          error: expect.stringMatching(/ECONNREFUSED/),
-        }),
     });
   });
 
@@ -104,18 +91,50 @@ describe('webhook retries on network failures and Retry-After', () => {
     async (status) => {
       const pause = await pauseAfter(status, '1');
       expect(pause).toBeGreaterThanOrEqual(1000 - 5);
-      expect(pause).toBeLessThan(1000 + 600);
+      // Above it, only how late a busy machine runs the dispatcher.
+      expect(pause).toBeLessThan(1000 + 1_500);
     },
   );
 
   it('ignores Retry-After on a 500: the backoff decides (~200 ms)', async () => {
-    const pause = await pauseAfter(500, '1');
+    // A Retry-After far above the backoff: honouring it could not pass for a late dispatcher.
+    const pause = await pauseAfter(500, '5');
     expect(pause).toBeGreaterThanOrEqual(BASE_MS * 0.8 - 5);
-    expect(pause).toBeLessThan(900);
+    expect(pause).toBeLessThan(5_000 - 5);
   });
 
   it('never retries earlier than the backoff because of Retry-After: 0 on a 503', async () => {
     const pause = await pauseAfter(503, '0');
     expect(pause).toBeGreaterThanOrEqual(BASE_MS * 0.8 - 5);
+  });
+});
+
+/**
+ * A refused connection, with a timeout far above how long a refusal takes: with the 400 ms of the
+ * tests above, an event loop stalled that long on a busy machine let the timer win over the
+ * refusal ("timeout after 400 ms" instead of ECONNREFUSED).
+ */
+describe('webhook retries on a refused connection', () => {
+  const ctx = usePaymentsApp({
+    ADMIN_API_KEY: ADMIN_KEY,
+    OUTBOX_POLL_INTERVAL_MS: '20',
+    WEBHOOK_POLL_INTERVAL_MS: '20',
+    WEBHOOK_RETRY_BASE_MS: String(BASE_MS),
+    WEBHOOK_TIMEOUT_MS: '5000',
+  });
+
+  it('retries a refused connection (nothing listening on the port) with growing gaps, then delivers once it listens', async () => {
+    await runRetryScenario({
+      adminKey: ADMIN_KEY,
+      baseMs: BASE_MS,
+      t: ctx.t,
+      failures: 3,
+      failWith: 'refused',
+      expectFailedAttempt: (attempt) =>
+        expect(attempt).toMatchObject({
+          statusCode: null,
+          error: expect.stringMatching(/ECONNREFUSED/),
+        }),
+    });
   });
 });

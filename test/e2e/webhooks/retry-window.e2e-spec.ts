@@ -10,12 +10,12 @@ import {
   type DeliveryView,
   metricSample,
   Receiver,
-  sleep,
   subscribe,
   SUBSCRIPTIONS,
   verifyAll,
   waitForDelivery,
 } from '../../support/webhook-fixtures';
+import { workersSettled } from '../../support/workers-settled';
 
 const ADMIN_KEY = '0123456789abcdef0123';
 const POLL_MS = 20;
@@ -46,7 +46,8 @@ describe('webhook retry window and manual retry', () => {
     for (const unsubscribe of unsubscribes.splice(0)) await unsubscribe();
   });
 
-  const quiet = () => sleep(POLL_MS * 20);
+  /** Waits until the dispatcher has sent all that is due at the clock's time (counted passes). */
+  const quiet = () => workersSettled(ctx.t);
   const attemptsInDb = async (deliveryId: string): Promise<number> =>
     Number(
       (

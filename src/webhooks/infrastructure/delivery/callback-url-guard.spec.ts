@@ -1,5 +1,6 @@
 import { DomainError } from '../../../shared/domain';
 import { CallbackUrlGuard, HostResolver } from './callback-url-guard';
+import { systemResolver } from './host-resolver';
 
 const dns: Record<string, string[]> = {
   'hooks.example.com': ['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'],
@@ -108,9 +109,17 @@ describe('CallbackUrlGuard', () => {
     });
   });
 
-  it('resolves with the system resolver by default', async () => {
-    const checked = await new CallbackUrlGuard({ allowPrivate: true }).check('http://localhost:1/');
-    expect(['127.0.0.1', '::1']).toContain(checked.address);
+  it('the system resolver asks getaddrinfo for every address, in the system order', async () => {
+    const asked: unknown[] = [];
+    const resolveWith = systemResolver(async (host, options) => {
+      asked.push([host, options]);
+      return [{ address: '::1' }, { address: '127.0.0.1' }];
+    });
+    const checked = await new CallbackUrlGuard({ allowPrivate: true, resolve: resolveWith }).check(
+      'http://localhost:1/',
+    );
+    expect(asked).toEqual([['localhost', { all: true, verbatim: true }]]);
+    expect(checked).toMatchObject({ address: '::1', family: 6 });
   });
 
   it.each([

@@ -1,14 +1,15 @@
-import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { DomainError } from '../../../shared/domain';
 import { isPublicAddress } from './address-policy';
+import type { HostResolver } from './host-resolver';
 
-export type HostResolver = (host: string) => Promise<string[]>;
+export type { HostResolver } from './host-resolver';
 
 export interface CallbackUrlGuardOptions {
   /** Allow http: and non-public addresses (development and tests; never production). */
   allowPrivate: boolean;
-  resolve?: HostResolver;
+  /** Injected (see host-resolver.ts): tests must never ask the host's resolver. */
+  resolve: HostResolver;
 }
 
 /** A callback URL that passed the checks, and the address the request must connect to. */
@@ -20,10 +21,6 @@ export interface CheckedCallbackUrl {
 
 const MAX_URL_LENGTH = 2048;
 
-// verbatim keeps the system's order (IPv6 first where it prefers it) instead of IPv4 first.
-const systemResolver: HostResolver = async (host) =>
-  (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
-
 /**
  * Refuses callback URLs that would make us send requests into our own network (SSRF).
  * Run it at subscription and again before every delivery, then connect only to the address it
@@ -34,7 +31,7 @@ export class CallbackUrlGuard {
   private readonly allowPrivate: boolean;
   private readonly resolve: HostResolver;
 
-  constructor({ allowPrivate, resolve = systemResolver }: CallbackUrlGuardOptions) {
+  constructor({ allowPrivate, resolve }: CallbackUrlGuardOptions) {
     this.allowPrivate = allowPrivate;
     this.resolve = resolve;
   }
