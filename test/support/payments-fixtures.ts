@@ -22,6 +22,9 @@ export interface Quote {
   currency: string;
   country: string;
   fee: { amount: string; currency: string };
+  minAmount: string | null;
+  maxAmount: string | null;
+  beneficiaryRequirements: { field: string; format: string; required: boolean; option?: string }[];
   expiresAt: string;
   createdAt: string;
 }
@@ -204,13 +207,33 @@ export async function createQuotes(
   return quotes;
 }
 
-/** A valid item for `quoteId` with a fresh externalRef; `overrides` replace top-level fields. */
+/**
+ * A beneficiary valid for each shipped corridor the tests use (published test IBANs, JPMorgan
+ * Chase's routing number, an HDFC IFSC). The default item's is the US one: quotes default to USD/US.
+ */
+export const BENEFICIARIES = {
+  US: { name: 'Asha Rao', accountNumber: '50100012345678', bankCode: '021000021' },
+  IN: { name: 'Asha Rao', accountNumber: '50100012345678', bankCode: 'HDFC0000123' },
+  DE: { name: 'Erika Mustermann', accountNumber: 'DE89370400440532013000', bankCode: 'DEUTDEFF' },
+  FR: { name: 'Marie Dupont', accountNumber: 'FR1420041010050500013M02606', bankCode: 'BNPAFRPP' },
+  GB: { name: 'Jane Smith', accountNumber: 'GB29NWBK60161331926819', bankCode: null },
+  KW: { name: 'Fahad Ali', accountNumber: 'KW81CBKU0000000000001234560101', bankCode: null },
+  JP: { name: 'Taro Yamada', accountNumber: '1234567', bankCode: null },
+} as const;
+
+export const beneficiaryFor = (country: string): PaymentItem['beneficiary'] => {
+  const beneficiary = (BENEFICIARIES as Record<string, PaymentItem['beneficiary']>)[country];
+  if (!beneficiary) throw new Error(`no test beneficiary for ${country}: add one to BENEFICIARIES`);
+  return { ...beneficiary };
+};
+
+/** A valid item (for a USD/US quote) with a fresh externalRef; `overrides` replace top-level fields. */
 export function paymentItem(quoteId: string, overrides: Partial<PaymentItem> = {}): PaymentItem {
   return {
     quoteId,
     externalRef: newRef('pay'),
     amount: '100.00',
-    beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678' },
+    beneficiary: beneficiaryFor('US'),
     ...overrides,
   };
 }
@@ -229,7 +252,8 @@ export async function createPayment(
   country = 'US',
 ): Promise<PaymentView> {
   const quote = await createQuote(http, currency, country);
-  const res = await postPayments(http, [paymentItem(quote.id, overrides)]);
+  const item = paymentItem(quote.id, { beneficiary: beneficiaryFor(country), ...overrides });
+  const res = await postPayments(http, [item]);
   if (res.status !== 201) throw new Error(`create payment: ${res.status} ${res.text}`);
   return res.body.results[0].payment as PaymentView;
 }
