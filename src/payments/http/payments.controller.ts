@@ -62,7 +62,9 @@ export class PaymentsController {
   @Get()
   @ApiOperation({
     summary: 'List payments',
-    description: 'Newest first, filtered by externalRef and status, a page at a time.',
+    description:
+      'Newest first, filtered by externalRef, status and creation time (`createdFrom` inclusive, `createdTo` exclusive, ' +
+      'ISO 8601), a page at a time. A malformed time or `createdTo` before `createdFrom` answers 400.',
   })
   @ApiOkResponse({ type: PaymentPageDto, description: 'A page of payments, newest first' })
   @ApiProblems(400, 401, 403)
