@@ -68,7 +68,7 @@ export async function paymentTransaction(client, accountId, quoteId, externalRef
     const { rows } = await client.query(`select ${QUOTE_COLUMNS} from quote where id in ($1) order by id for update`, [quoteId]);
     const quote = rows[0];
     if (!quote || quote.usedAt) throw new Error(`quote ${quoteId} not usable`);
-    await client.query('update quote set used_at = $1 where id in ($2)', [now, quoteId]);
+    await client.query('update quote set used_at = $1 where account_id = $2 and id in ($3)', [now, accountId, quoteId]);
     const id = uuidv7();
     const iso = now.toISOString();
     const view = {
