@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
-import type { PaymentExportRow } from '../application/payments-csv';
 
 export interface ExportFilter {
   status?: string;
@@ -47,7 +46,7 @@ export class PaymentsExportReader {
       ),
     ) as unknown as Readable;
     rows.once('close', () => client.releaseConnection(connection));
-    return rows as Readable & AsyncIterable<PaymentExportRow>;
+    return rows;
   }
 }
 

@@ -121,7 +121,7 @@ function parseRequirement(raw: unknown, fail: (message: string) => never): Benef
   return {
     field: knownField,
     format,
-    required: required as boolean,
-    ...(option === undefined ? {} : { option: option as string }),
+    required: required,
+    ...(option === undefined ? {} : { option: option }),
   };
 }

@@ -1,5 +1,4 @@
 import { CountryCode, CurrencyCode } from '../../shared/domain';
-import shipped from '../infrastructure/corridors.json';
 import { CorridorTable } from './corridor-table';
 
 const iban = { field: 'accountNumber', format: 'iban', required: true };
@@ -12,18 +11,6 @@ const load = (table: unknown) => () => CorridorTable.from(table);
 const de = (raw: unknown) => load({ DE: { EUR: raw } });
 
 describe('CorridorTable', () => {
-  it('the shipped table loads, and every corridor names what a beneficiary needs', () => {
-    const table = CorridorTable.from(shipped);
-    expect(table.size).toBeGreaterThan(15);
-    const inr = table.corridorFor(CountryCode.of('IN'), CurrencyCode.of('INR'));
-    expect(inr.fee.toDecimalString()).toBe('25.00');
-    expect(inr.beneficiaryRequirements).toContainEqual({
-      field: 'bankCode',
-      format: 'ifsc',
-      required: true,
-    });
-  });
-
   it('a corridor has a fee, optional decimal-string limits and its requirements', () => {
     const table = CorridorTable.from({
       DE: { EUR: entry({ minAmount: '1.00', maxAmount: '5000' }) },

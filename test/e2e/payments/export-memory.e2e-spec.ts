@@ -76,6 +76,7 @@ describe('GET /api/v1/payments/export of 100,000 payments', () => {
        from generate_series(1, $1::int) g, (select id from account limit 1) a`,
       [PAYMENTS],
     );
+    // eslint-disable-next-line no-console -- the figures are this test's report
     console.log(`inserted ${PAYMENTS} payments in ${Math.round(performance.now() - started)} ms`);
   }, 120_000);
 
@@ -107,6 +108,7 @@ describe('GET /api/v1/payments/export of 100,000 payments', () => {
       rssAtQuarterMiB: +(samples[Math.floor(samples.length / 4)] / MiB).toFixed(1),
       rssAtEndMiB: +(samples[samples.length - 1] / MiB).toFixed(1),
     };
+    // eslint-disable-next-line no-console -- the figures are this test's report
     console.log(`export figures: ${JSON.stringify(figures)}`);
     expect(result.status).toBe(200);
     expect(figures.rows).toBe(PAYMENTS);

@@ -1,13 +1,25 @@
 import type { BeneficiaryRequirement } from '../../../shared/domain';
-import shipped from '../../../quotes/infrastructure/corridors.json';
 import { checkBeneficiary } from './beneficiary-check';
 
-type Corridors = Record<
-  string,
-  Record<string, { beneficiaryRequirements: BeneficiaryRequirement[] }>
->;
-const requirementsOf = (country: string, currency: string) =>
-  (shipped as unknown as Corridors)[country][currency].beneficiaryRequirements;
+const any = { field: 'accountNumber', format: 'account-number', required: true } as const;
+const iban: BeneficiaryRequirement[] = [
+  { field: 'accountNumber', format: 'iban', required: true },
+  { field: 'bankCode', format: 'bic', required: false },
+];
+/** As the shipped corridors state them (src/quotes/infrastructure/corridors.json). */
+const REQUIREMENTS: Record<string, readonly BeneficiaryRequirement[]> = {
+  DE: iban,
+  US: [any, { field: 'bankCode', format: 'aba-routing-number', required: true }],
+  IN: [any, { field: 'bankCode', format: 'ifsc', required: true }],
+  GB: [
+    { field: 'accountNumber', format: 'iban', required: true, option: 'iban' },
+    { field: 'bankCode', format: 'bic', required: false, option: 'iban' },
+    { field: 'accountNumber', format: 'uk-account-number', required: true, option: 'sort-code' },
+    { field: 'bankCode', format: 'uk-sort-code', required: true, option: 'sort-code' },
+  ],
+  JP: [any],
+};
+const requirementsOf = (country: string, _currency: string) => REQUIREMENTS[country];
 const check = (country: string, currency: string, accountNumber: string, bankCode?: string) =>
   checkBeneficiary(
     { name: 'A', accountNumber, bankCode },
@@ -16,7 +28,7 @@ const check = (country: string, currency: string, accountNumber: string, bankCod
   );
 const codes = (result: ReturnType<typeof check>) => result.refusals.map((r) => [r.field, r.code]);
 
-describe('checkBeneficiary (with the shipped corridors)', () => {
+describe('checkBeneficiary (with the requirements of the shipped corridors)', () => {
   it('an IBAN corridor takes an IBAN and an optional BIC, stored normalised', () => {
     const result = check('DE', 'EUR', 'de89 3704 0044 0532 0130 00', 'deutdeff');
     expect(result.refusals).toEqual([]);
