@@ -120,4 +120,22 @@ describe('GET /api/v1/payments/export of 100,000 payments', () => {
     expect(figures.rssAtEndMiB - figures.rssAtQuarterMiB).toBeLessThan(32);
     expect(figures.rssGrowthMiB).toBeLessThan(80);
   }, 120_000);
+
+  it('a client that goes away mid-export gives its database connection back (more aborts than the pool holds)', async () => {
+    const abortAfterFirstChunk = () =>
+      new Promise<void>((resolve, reject) => {
+        const req = get(
+          `${service.baseUrl}/api/v1/payments/export`,
+          { headers: { authorization: `Bearer ${SERVICE_DEMO_KEY}` } },
+          (res) => res.once('data', () => (req.destroy(), resolve())),
+        );
+        req.on('error', (error) => (req.destroyed ? resolve() : reject(error)));
+      });
+    // DATABASE_POOL_SIZE is 10 in the child: a leaked connection per abort would starve the pool.
+    for (let i = 0; i < 15; i++) await abortAfterFirstChunk();
+    const res = await service.http().get('/api/v1/payments?limit=1').timeout(10_000);
+    expect(res.status).toBe(200);
+    const after = await streamExport(service, () => undefined);
+    expect(after.lines - 1).toBe(PAYMENTS);
+  }, 120_000);
 });
