@@ -7,7 +7,10 @@ import { Client } from 'pg';
 import request from 'supertest';
 import type { Response } from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
+import { beneficiaryFor } from './beneficiaries';
 import { createTestApp, type TestApp } from './test-app';
+
+export { BENEFICIARIES, beneficiaryFor } from './beneficiaries';
 
 export const PAYMENTS = '/api/v1/payments';
 export const QUOTES = '/api/v1/payments/quote';
@@ -206,26 +209,6 @@ export async function createQuotes(
   for (let i = 0; i < n; i++) quotes.push(await createQuote(http, currency, country));
   return quotes;
 }
-
-/**
- * A beneficiary valid for each shipped corridor the tests use (published test IBANs, JPMorgan
- * Chase's routing number, an HDFC IFSC). The default item's is the US one: quotes default to USD/US.
- */
-export const BENEFICIARIES = {
-  US: { name: 'Asha Rao', accountNumber: '50100012345678', bankCode: '021000021' },
-  IN: { name: 'Asha Rao', accountNumber: '50100012345678', bankCode: 'HDFC0000123' },
-  DE: { name: 'Erika Mustermann', accountNumber: 'DE89370400440532013000', bankCode: 'DEUTDEFF' },
-  FR: { name: 'Marie Dupont', accountNumber: 'FR1420041010050500013M02606', bankCode: 'BNPAFRPP' },
-  GB: { name: 'Jane Smith', accountNumber: 'GB29NWBK60161331926819', bankCode: null },
-  KW: { name: 'Fahad Ali', accountNumber: 'KW81CBKU0000000000001234560101', bankCode: null },
-  JP: { name: 'Taro Yamada', accountNumber: '1234567', bankCode: null },
-} as const;
-
-export const beneficiaryFor = (country: string): PaymentItem['beneficiary'] => {
-  const beneficiary = (BENEFICIARIES as Record<string, PaymentItem['beneficiary']>)[country];
-  if (!beneficiary) throw new Error(`no test beneficiary for ${country}: add one to BENEFICIARIES`);
-  return { ...beneficiary };
-};
 
 /** A valid item (for a USD/US quote) with a fresh externalRef; `overrides` replace top-level fields. */
 export function paymentItem(quoteId: string, overrides: Partial<PaymentItem> = {}): PaymentItem {
