@@ -75,7 +75,11 @@ export async function paymentTransaction(client, accountId, quoteId, externalRef
     );
     const quote = rows[0];
     if (!quote || quote.usedAt) throw new Error(`quote ${quoteId} not usable`);
-    await client.query('update quote set used_at = $1 where id in ($2)', [now, quoteId]);
+    await client.query('update quote set used_at = $1 where account_id = $2 and id in ($3)', [
+      now,
+      accountId,
+      quoteId,
+    ]);
     const id = uuidv7();
     const iso = now.toISOString();
     const view = {

@@ -5,7 +5,10 @@ import { CreatePaymentsUseCase } from './application/create-payments.use-case';
 import { PaymentsService } from './application/payments.service';
 import { NoPayoutProvider, PayoutProvider } from './application/payout-provider.port';
 import { SubmitPayoutHandler } from './application/submit-payout.handler';
+import { PaymentsExportService } from './application/payments-export.service';
+import { PaymentsExportReader } from './infrastructure/payments-export.reader';
 import { PaymentsRepository } from './infrastructure/payments.repository';
+import { PaymentsExportController } from './http/payments-export.controller';
 import { PayoutSimulator } from './infrastructure/payout-simulator/payout-simulator';
 import { SimulatedPayoutProvider } from './infrastructure/payout-simulator/simulated-payout-provider';
 import { PaymentsController } from './http/payments.controller';
@@ -18,10 +21,17 @@ export class PaymentsModule {
     return {
       module: PaymentsModule,
       imports: [QuotesModule],
-      controllers: [PaymentsController, ...(config.isProduction ? [] : [SandboxController])],
+      // The export first: its route must win over `GET /payments/:id`.
+      controllers: [
+        PaymentsExportController,
+        PaymentsController,
+        ...(config.isProduction ? [] : [SandboxController]),
+      ],
       providers: [
         PaymentsRepository,
         PaymentsService,
+        PaymentsExportReader,
+        PaymentsExportService,
         CreatePaymentsUseCase,
         SubmitPayoutHandler,
         simulator

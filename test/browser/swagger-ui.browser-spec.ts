@@ -160,7 +160,11 @@ describe('Swagger UI in Chromium', () => {
                 quoteId,
                 externalRef: 'swagger-ui-1',
                 amount: '1250.50',
-                beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678' },
+                beneficiary: {
+                  name: 'Asha Rao',
+                  accountNumber: '50100012345678',
+                  bankCode: 'HDFC0000123',
+                },
               },
             ],
           },

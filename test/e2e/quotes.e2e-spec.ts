@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -24,6 +27,44 @@ describe('POST /api/v1/payments/quote', () => {
     const ttl = new Date(res.body.expiresAt).getTime() - new Date(res.body.createdAt).getTime();
     expect(ttl).toBe(600_000);
     expect(new Date(res.body.createdAt).getTime()).toBeGreaterThanOrEqual(before - 5);
+  });
+
+  it('answers what a payment into the corridor needs: beneficiary requirements and amount limits', async () => {
+    const inr = await t
+      .http()
+      .post('/api/v1/payments/quote')
+      .send({ currency: 'INR', country: 'IN' });
+    expect(inr.body).toMatchObject({
+      minAmount: '100.00',
+      maxAmount: '10000000.00',
+      beneficiaryRequirements: [
+        { field: 'accountNumber', format: 'account-number', required: true },
+        { field: 'bankCode', format: 'ifsc', required: true },
+      ],
+    });
+    const de = await t
+      .http()
+      .post('/api/v1/payments/quote')
+      .send({ currency: 'EUR', country: 'DE' });
+    expect(de.body.beneficiaryRequirements).toEqual([
+      { field: 'accountNumber', format: 'iban', required: true },
+      { field: 'bankCode', format: 'bic', required: false },
+    ]);
+    const gb = await t
+      .http()
+      .post('/api/v1/payments/quote')
+      .send({ currency: 'GBP', country: 'GB' });
+    expect(gb.body.beneficiaryRequirements.map((r: { option: string }) => r.option)).toEqual([
+      'iban',
+      'iban',
+      'sort-code',
+      'sort-code',
+    ]);
+    const jp = await t
+      .http()
+      .post('/api/v1/payments/quote')
+      .send({ currency: 'JPY', country: 'JP' });
+    expect(jp.body).toMatchObject({ minAmount: null, maxAmount: null });
   });
 
   it('formats fees with the currency exponent (JPY 0, KWD 3)', async () => {
@@ -88,12 +129,24 @@ describe('POST /api/v1/payments/quote', () => {
 });
 
 describe('corridor table from CORRIDORS_FILE', () => {
-  it('replaces the shipped table', async () => {
-    const { writeFileSync, mkdtempSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
+  const corridorFile = (content: string): string => {
     const file = join(mkdtempSync(join(tmpdir(), 'corridors-')), 'corridors.json');
-    writeFileSync(file, JSON.stringify({ US: { EUR: '3.25' } }));
+    writeFileSync(file, content);
+    return file;
+  };
+
+  it('replaces the shipped table', async () => {
+    const file = corridorFile(
+      JSON.stringify({
+        US: {
+          EUR: {
+            fee: '3.25',
+            maxAmount: '500.00',
+            beneficiaryRequirements: [{ field: 'accountNumber', format: 'iban', required: true }],
+          },
+        },
+      }),
+    );
     const t = await createTestApp({ CORRIDORS_FILE: file });
     try {
       const res = await t
@@ -101,7 +154,12 @@ describe('corridor table from CORRIDORS_FILE', () => {
         .post('/api/v1/payments/quote')
         .send({ currency: 'EUR', country: 'US' })
         .expect(201);
-      expect(res.body.fee).toEqual({ amount: '3.25', currency: 'EUR' });
+      expect(res.body).toMatchObject({
+        fee: { amount: '3.25', currency: 'EUR' },
+        minAmount: null,
+        maxAmount: '500.00',
+        beneficiaryRequirements: [{ field: 'accountNumber', format: 'iban', required: true }],
+      });
       await t
         .http()
         .post('/api/v1/payments/quote')

@@ -7,7 +7,10 @@ import { Client } from 'pg';
 import request from 'supertest';
 import type { Response } from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
+import { beneficiaryFor } from './beneficiaries';
 import { createTestApp, type TestApp } from './test-app';
+
+export { BENEFICIARIES, beneficiaryFor } from './beneficiaries';
 
 export const PAYMENTS = '/api/v1/payments';
 export const QUOTES = '/api/v1/payments/quote';
@@ -22,6 +25,9 @@ export interface Quote {
   currency: string;
   country: string;
   fee: { amount: string; currency: string };
+  minAmount: string | null;
+  maxAmount: string | null;
+  beneficiaryRequirements: { field: string; format: string; required: boolean; option?: string }[];
   expiresAt: string;
   createdAt: string;
 }
@@ -204,13 +210,13 @@ export async function createQuotes(
   return quotes;
 }
 
-/** A valid item for `quoteId` with a fresh externalRef; `overrides` replace top-level fields. */
+/** A valid item (for a USD/US quote) with a fresh externalRef; `overrides` replace top-level fields. */
 export function paymentItem(quoteId: string, overrides: Partial<PaymentItem> = {}): PaymentItem {
   return {
     quoteId,
     externalRef: newRef('pay'),
     amount: '100.00',
-    beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678' },
+    beneficiary: beneficiaryFor('US'),
     ...overrides,
   };
 }
@@ -229,7 +235,8 @@ export async function createPayment(
   country = 'US',
 ): Promise<PaymentView> {
   const quote = await createQuote(http, currency, country);
-  const res = await postPayments(http, [paymentItem(quote.id, overrides)]);
+  const item = paymentItem(quote.id, { beneficiary: beneficiaryFor(country), ...overrides });
+  const res = await postPayments(http, [item]);
   if (res.status !== 201) throw new Error(`create payment: ${res.status} ${res.text}`);
   return res.body.results[0].payment as PaymentView;
 }

@@ -33,15 +33,35 @@ export interface paths {
         };
         /**
          * List payments
-         * @description Newest first, filtered by externalRef and status, a page at a time.
+         * @description Newest first, filtered by externalRef, status and creation time (`createdFrom` inclusive, `createdTo` exclusive, ISO 8601), a page at a time. A malformed time or `createdTo` before `createdFrom` answers 400.
          */
         get: operations["PaymentsController_list"];
         put?: never;
         /**
          * Create payments
-         * @description Creates 1..100 payments, each with its quote and its `externalRef` (your idempotency key). A known externalRef with the same content returns the stored payment (REPLAYED) and creates nothing. By default items are independent: 201 when all were created, 200 when all were replays, 207 when some were rejected. With `atomic: true` any rejection writes nothing and answers 409 (all rejections are idempotency conflicts) or 422, naming each rejected item.
+         * @description Creates 1..100 payments, each with its quote and its `externalRef` (your idempotency key). A known externalRef with the same content returns the stored payment (REPLAYED) and creates nothing. By default items are independent: 201 when all were created, 200 when all were replays, 207 when some were rejected. With `atomic: true` any rejection writes nothing and answers 409 (all rejections are idempotency conflicts) or 422, naming each rejected item. A beneficiary that breaks its quote's corridor format is a malformed request: 400 `validation-failed` naming `payments[i].beneficiary.<field>` (`invalid-iban`, `invalid-bic`, `invalid-routing-number`, `invalid-ifsc`, `invalid-sort-code`, `invalid-account-number`), nothing written. An amount outside the corridor limits rejects its item (`amount-out-of-range`).
          */
         post: operations["PaymentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export payments as CSV
+         * @description Streams every payment of yours that matches (`createdFrom` inclusive, `createdTo` exclusive, `status`), oldest first, as RFC 4180 CSV with a header row, as an attachment. The export is read from a database cursor, so it can hold any number of payments. A cell that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a CR) is prefixed with an apostrophe. This route has one representation: it answers CSV whatever the Accept header says (`Accept: text/csv` is the polite form); errors are problem+json as everywhere.
+         */
+        get: operations["PaymentsExportController_export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -59,7 +79,7 @@ export interface paths {
         put?: never;
         /**
          * Create a payment quote
-         * @description Prices a payment of `currency` into `country`. The quote expires after QUOTE_TTL_SECONDS (900 by default) and pays for exactly one payment. A valid pair the service does not serve answers 422 `unsupported-corridor`.
+         * @description Prices a payment of `currency` into `country`. The quote expires after QUOTE_TTL_SECONDS (900 by default) and pays for exactly one payment. The answer says what a payment into the corridor needs: `beneficiaryRequirements` (which beneficiary field, in which format) and the amount limits `minAmount`/`maxAmount`. A valid pair the service does not serve answers 422 `unsupported-corridor`.
          */
         post: operations["QuotesController_create"];
         delete?: never;
@@ -330,14 +350,40 @@ export interface components {
         };
         BeneficiaryDto: {
             /**
-             * @description In the sandbox, a number ending in 0000 fails with "beneficiary account closed".
+             * @description In the format the quote's `beneficiaryRequirements` name: an IBAN in IBAN corridors (spaces and case do not matter; it is stored without spaces, upper case), an 8-digit number with a sort code for GB, else the local account number. In the sandbox, a number ending in 0000 fails with "beneficiary account closed" (e.g. the valid IBAN DE94370400440532010000). A number breaking its format: 400 `invalid-iban` / `invalid-account-number`.
              * @example 50100012345678
              */
             accountNumber: string;
-            /** @example HDFC0000123 */
+            /**
+             * @description As the quote's `beneficiaryRequirements` say: an ABA routing number for US (required, `invalid-routing-number`), an IFSC for IN (required, `invalid-ifsc`), a sort code for GB without IBAN (`invalid-sort-code`), an optional BIC in IBAN corridors (`invalid-bic`). BIC and IFSC are stored upper case, a sort code as its 6 digits.
+             * @example HDFC0000123
+             */
             bankCode?: string;
             /** @example Asha Rao */
             name: string;
+        };
+        BeneficiaryRequirementDto: {
+            /**
+             * @example bankCode
+             * @enum {string}
+             */
+            field: "accountNumber" | "bankCode";
+            /**
+             * @description iban: an IBAN of the corridor country with a valid checksum; bic: a SWIFT BIC; aba-routing-number: a US routing number (checksum); ifsc: an Indian IFSC; uk-sort-code: 6 digits; uk-account-number: 8 digits; account-number: any 1..34 characters
+             * @example ifsc
+             * @enum {string}
+             */
+            format: "iban" | "bic" | "aba-routing-number" | "ifsc" | "uk-sort-code" | "uk-account-number" | "account-number";
+            /**
+             * @description Requirements sharing an option are one way to name the account (GB: an IBAN, or a sort code with an 8-digit account number): meet all of one option, and every requirement without an option
+             * @example sort-code
+             */
+            option?: string;
+            /**
+             * @description Whether the field must be given
+             * @example true
+             */
+            required: boolean;
         };
         BeneficiaryViewDto: {
             /** @example 50100012345678 */
@@ -575,6 +621,22 @@ export interface components {
             nextCursor: string | null;
         };
         PaymentQuoteDto: {
+            /**
+             * @description What the payment's beneficiary must carry in this corridor, and in which format
+             * @example [
+             *       {
+             *         "field": "accountNumber",
+             *         "format": "account-number",
+             *         "required": true
+             *       },
+             *       {
+             *         "field": "bankCode",
+             *         "format": "ifsc",
+             *         "required": true
+             *       }
+             *     ]
+             */
+            beneficiaryRequirements: components["schemas"]["BeneficiaryRequirementDto"][];
             /** @example IN */
             country: string;
             /**
@@ -597,6 +659,16 @@ export interface components {
              * @example 0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b
              */
             id: string;
+            /**
+             * @description The largest amount a payment into this corridor may have (inclusive), or null
+             * @example 10000000.00
+             */
+            maxAmount: string | null;
+            /**
+             * @description The smallest amount a payment into this corridor may have (inclusive), or null
+             * @example 100.00
+             */
+            minAmount: string | null;
         };
         PaymentResultDto: {
             /** @description When REJECTED */
@@ -866,6 +938,10 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description Only payments created at or after this time (ISO 8601) */
+                createdFrom?: string;
+                /** @description Only payments created before this time (ISO 8601, exclusive) */
+                createdTo?: string;
                 /** @description Only the payment with this externalRef */
                 externalRef?: string;
                 status?: "PENDING" | "PROCESSING" | "PAID" | "FAILED" | "CANCELLED";
@@ -1055,6 +1131,109 @@ export interface operations {
             };
             /** @description Valid request that the business rules refuse */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PaymentsExportController_export: {
+        parameters: {
+            query?: {
+                /** @description Only payments created at or after this time (ISO 8601) */
+                createdFrom?: string;
+                /** @description Only payments created before this time (ISO 8601, exclusive) */
+                createdTo?: string;
+                /** @description Only payments in this status */
+                status?: "PENDING" | "PROCESSING" | "PAID" | "FAILED" | "CANCELLED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (`Content-Disposition: attachment; filename="payments-<from>-<to>.csv"`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example id,externalRef,status,amount,currency,country,fee,beneficiaryName,reference,createdAt,updatedAt,failureReason
+                     *     0193a1b2-c3e0-7a10-9b2c-3d4e5f6a7b8c,order-8812,PAID,1250.50,INR,IN,25.00,Asha Rao,Invoice 8812,2026-11-24T05:37:19.123Z,2026-11-24T05:37:26.456Z,
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

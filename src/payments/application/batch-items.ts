@@ -1,13 +1,14 @@
-import type { ReservationResult, ReservedQuote } from '../../quotes';
+import type { QuoteCheck, QuoteTerms, ReservedQuote } from '../../quotes';
 import { type CurrencyCode, DomainError, Money, validationFailed } from '../../shared/domain';
 import { Beneficiary, Payment, PaymentDetails } from '../domain';
 import type { ItemOutcome, PaymentRequest, RejectedItem } from './payment-request';
 
 /** How each item of a batch becomes a payment, a replay or a rejection. */
 
-export function currencyOf(reservation: ReservationResult | undefined): CurrencyCode | undefined {
-  if (!reservation) return undefined;
-  return reservation.reserved ? reservation.quote.currency : reservation.currency;
+/** The quote's corridor terms when the quote is the account's, usable or not. */
+export function termsOf(check: QuoteCheck | undefined): QuoteTerms | undefined {
+  if (!check) return undefined;
+  return check.usable ? check.quote : check.terms;
 }
 
 export function toDetails(item: PaymentRequest, currency: CurrencyCode): PaymentDetails {

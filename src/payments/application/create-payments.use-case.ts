@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Transactions } from '../../database/transactions';
 import { QuoteReservations } from '../../quotes';
 import { Clock } from '../../shared/domain';
-import type { Payment } from '../domain';
+import { amountOutOfRange, type Payment } from '../domain';
 import { PaymentsRepository } from '../infrastructure/payments.repository';
 import { assertAmountsFit } from './amount-fit';
 import { atomicBatchRejected } from './atomic-batch-rejected';
-import { created, createPayment, currencyOf, rejected, replayOrConflict } from './batch-items';
+import { created, createPayment, rejected, replayOrConflict, termsOf } from './batch-items';
+import { fitBeneficiaries } from './beneficiary-fit';
 import { assertNoDuplicateItems } from './duplicate-items';
 import type { ItemOutcome, PaymentRequest, RejectedItem } from './payment-request';
 
@@ -14,8 +15,8 @@ const isRejected = (o: ItemOutcome | undefined): o is RejectedItem => o?.outcome
 
 /**
  * Creates a batch of payments in one transaction, in as few statements as the batch allows:
- * one lookup of known externalRefs, one locking read of the quotes, one multi-row insert (plus
- * the outbox rows). Items are independent unless `atomic`; then any rejection rolls back all.
+ * one locking read of the quotes, one update marking them used, one multi-row insert (plus the
+ * outbox rows), and a lookup of known externalRefs only for items not created (ADR 0006). Items are independent unless `atomic`; then any rejection rolls back all.
  */
 @Injectable()
 export class CreatePaymentsUseCase {
@@ -35,32 +36,41 @@ export class CreatePaymentsUseCase {
     return this.transactions.run(async () => {
       const now = this.clock.now();
       const outcomes = new Array<ItemOutcome | undefined>(items.length);
-      // New payments are the common case, so quotes are reserved first; an externalRef that is
-      // already known shows up below as a refused quote or a skipped insert.
-      const reservations = await this.quotes.reserve(
+      // The quotes are read (and locked) first: their corridors decide whether the request is well
+      // formed (amount decimals, beneficiary formats). A malformed one is refused here, before
+      // any write. New payments are the common case, so the quotes are then marked used at once;
+      // an externalRef that is already known shows up below as a refused quote or a skipped insert.
+      const checks = await this.quotes.lock(
         accountId,
         items.map((item) => item.quoteId),
         now,
       );
-      assertAmountsFit(items, (i) => currencyOf(reservations.get(items[i].quoteId)));
+      const termsAt = (i: number) => termsOf(checks.get(items[i].quoteId));
+      assertAmountsFit(items, (i) => termsAt(i)?.currency);
+      const fitted = fitBeneficiaries(items, termsAt);
 
       const candidates: { index: number; payment: Payment }[] = [];
-      items.forEach((item, index) => {
-        const reservation = reservations.get(item.quoteId)!;
-        if (reservation.reserved) {
-          candidates.push({
-            index,
-            payment: createPayment(accountId, index, item, reservation.quote, now),
-          });
-        } else {
-          outcomes[index] = rejected(index, item, reservation.code, reservation.detail);
+      fitted.forEach((item, index) => {
+        const check = checks.get(item.quoteId)!;
+        if (!check.usable) {
+          outcomes[index] = rejected(index, item, check.code, check.detail);
+          return;
         }
+        const payment = createPayment(accountId, index, item, check.quote, now);
+        const outOfRange = amountOutOfRange(payment.amount, check.quote.rules);
+        if (outOfRange) outcomes[index] = rejected(index, item, 'amount-out-of-range', outOfRange);
+        else candidates.push({ index, payment });
       });
+      await this.quotes.markUsed(
+        accountId,
+        candidates.map((c) => fitted[c.index].quoteId),
+        now,
+      );
       const inserted = await this.payments.insertNew(candidates.map((c) => c.payment));
       const lost = candidates.filter((c) => !inserted.has(c.payment.id));
       await this.quotes.release(
         accountId,
-        lost.map((c) => items[c.index].quoteId),
+        lost.map((c) => fitted[c.index].quoteId),
       );
       for (const { index, payment } of candidates) {
         if (inserted.has(payment.id)) outcomes[index] = created(index, payment);
@@ -69,17 +79,17 @@ export class CreatePaymentsUseCase {
       // An item not created may name an externalRef that is already paid: by an earlier request
       // (a retry) or by a concurrent one we waited for. Then it is a replay or a conflict,
       // whatever its quote said.
-      const notCreated = items
+      const notCreated = fitted
         .map((_, index) => index)
         .filter((index) => isRejected(outcomes[index]) || lost.some((c) => c.index === index));
       if (notCreated.length) {
         const known = await this.payments.findByExternalRefs(
           accountId,
-          notCreated.map((i) => items[i].externalRef),
+          notCreated.map((i) => fitted[i].externalRef),
         );
         for (const index of notCreated) {
-          const stored = known.get(items[index].externalRef);
-          if (stored) outcomes[index] = replayOrConflict(index, items[index], stored);
+          const stored = known.get(fitted[index].externalRef);
+          if (stored) outcomes[index] = replayOrConflict(index, fitted[index], stored);
         }
       }
 

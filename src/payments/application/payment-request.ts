@@ -24,5 +24,10 @@ export type ItemOutcome =
 export type RejectedItem = Extract<ItemOutcome, { outcome: 'REJECTED' }>;
 
 /** The request field a rejection is about, for the problem's `errors[].field`. */
+const FIELD_OF: Record<string, string> = {
+  'idempotency-conflict': 'externalRef',
+  'amount-out-of-range': 'amount',
+};
+
 export const rejectedField = (item: RejectedItem): string =>
-  `payments[${item.index}].${item.error.code === 'idempotency-conflict' ? 'externalRef' : 'quoteId'}`;
+  `payments[${item.index}].${FIELD_OF[item.error.code] ?? 'quoteId'}`;

@@ -3,9 +3,18 @@ import { Transactions } from '../../database/transactions';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/application/page-cursor';
 import { Clock, DomainError, isUuid } from '../../shared/domain';
 import type { Payment, PaymentStatus, PaymentView } from '../domain';
-import { type PaymentFilter, PaymentsRepository } from '../infrastructure/payments.repository';
+import { PaymentsRepository } from '../infrastructure/payments.repository';
+import { toCreatedRange } from './created-range';
 
 export type PaymentPage = Page<PaymentView>;
+
+/** The list filters as the request states them; times are ISO 8601 strings. */
+export interface ListFilter {
+  externalRef?: string;
+  status?: string;
+  createdFrom?: string;
+  createdTo?: string;
+}
 
 export type ManualStatus = Extract<PaymentStatus, 'PROCESSING' | 'PAID' | 'FAILED'>;
 
@@ -29,12 +38,14 @@ export class PaymentsService {
 
   async list(
     accountId: string,
-    filter: Omit<PaymentFilter, 'beforeId'>,
+    filter: ListFilter,
     limit: number,
     cursor?: string,
   ): Promise<PaymentPage> {
     const beforeId = cursor === undefined ? undefined : decodeCursor(cursor);
-    const rows = await this.payments.list(accountId, { ...filter, beforeId }, limit + 1);
+    const { createdFrom, createdTo, ...rest } = filter;
+    const range = toCreatedRange({ createdFrom, createdTo });
+    const rows = await this.payments.list(accountId, { ...rest, ...range, beforeId }, limit + 1);
     const page = rows.slice(0, limit);
     const nextCursor = rows.length > limit ? encodeCursor(page[page.length - 1].id) : null;
     return { data: page.map((p) => p.toView()), nextCursor };

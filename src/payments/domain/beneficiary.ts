@@ -23,9 +23,10 @@ export interface BeneficiaryProps {
 export type BeneficiaryView = { name: string; accountNumber: string; bankCode: string | null };
 
 /**
- * Who receives the money. Values are kept exactly as sent, never trimmed or case-folded: they are
- * part of the idempotency identity, and " 123" paying a different account than "123" must not be
- * mistaken for a retry of the same payment.
+ * Who receives the money. Values are kept exactly as given, never trimmed or case-folded here:
+ * they are part of the idempotency identity, and " 123" paying a different account than "123"
+ * must not be mistaken for a retry. Only a corridor format that defines a canonical form (IBAN
+ * without spaces, BIC in upper case: see bank-details/) hands over its normalised value.
  */
 export class Beneficiary {
   private constructor(

@@ -1,5 +1,8 @@
 // The Payments domain's public pieces. Internal helpers (text length counting, state consistency
 // checks) stay unexported so that the rules have one home and callers cannot bypass them.
+export { amountOutOfRange } from './amount-limits';
+export { checkBeneficiary } from './bank-details/beneficiary-check';
+export type { BeneficiaryCheck } from './bank-details/beneficiary-check';
 export { BENEFICIARY_LIMITS, Beneficiary } from './beneficiary';
 export type { BeneficiaryProps, BeneficiaryView } from './beneficiary';
 export {

@@ -67,13 +67,24 @@ export class BeneficiaryDto {
     example: '50100012345678',
     minLength: 1,
     maxLength: BENEFICIARY_LIMITS.accountNumberMaxLength,
-    description: 'In the sandbox, a number ending in 0000 fails with "beneficiary account closed".',
+    description:
+      "In the format the quote's `beneficiaryRequirements` name: an IBAN in IBAN corridors (spaces and case do not " +
+      'matter; it is stored without spaces, upper case), an 8-digit number with a sort code for GB, else the local ' +
+      'account number. In the sandbox, a number ending in 0000 fails with "beneficiary account closed" (e.g. the valid ' +
+      'IBAN DE94370400440532010000). A number breaking its format: 400 `invalid-iban` / `invalid-account-number`.',
   })
   @IsString()
   @Length(1, BENEFICIARY_LIMITS.accountNumberMaxLength)
   accountNumber!: string;
 
-  @ApiPropertyOptional({ example: 'HDFC0000123', maxLength: BENEFICIARY_LIMITS.bankCodeMaxLength })
+  @ApiPropertyOptional({
+    example: 'HDFC0000123',
+    maxLength: BENEFICIARY_LIMITS.bankCodeMaxLength,
+    description:
+      "As the quote's `beneficiaryRequirements` say: an ABA routing number for US (required, `invalid-routing-number`), " +
+      'an IFSC for IN (required, `invalid-ifsc`), a sort code for GB without IBAN (`invalid-sort-code`), an optional ' +
+      'BIC in IBAN corridors (`invalid-bic`). BIC and IFSC are stored upper case, a sort code as its 6 digits.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, BENEFICIARY_LIMITS.bankCodeMaxLength)

@@ -1,9 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IntersectionType } from '@nestjs/swagger';
 import { PageQuery } from '../../shared/http/page.query';
 import { PAYMENT_STATUSES } from '../domain';
+import { CreatedRangeQuery } from './created-range.query';
 
-export class ListPaymentsQuery extends PageQuery {
+export class ListPaymentsQuery extends IntersectionType(PageQuery, CreatedRangeQuery) {
   @ApiPropertyOptional({ description: 'Only the payment with this externalRef' })
   @IsOptional()
   @IsString()

@@ -28,7 +28,11 @@ export class PaymentsController {
       'Creates 1..100 payments, each with its quote and its `externalRef` (your idempotency key). A known externalRef with the same ' +
       'content returns the stored payment (REPLAYED) and creates nothing. By default items are independent: 201 when all were created, ' +
       '200 when all were replays, 207 when some were rejected. With `atomic: true` any rejection writes nothing and answers 409 ' +
-      '(all rejections are idempotency conflicts) or 422, naming each rejected item.',
+      '(all rejections are idempotency conflicts) or 422, naming each rejected item. A beneficiary that breaks its ' +
+      "quote's corridor format is a malformed request: 400 `validation-failed` naming `payments[i].beneficiary.<field>` " +
+      '(`invalid-iban`, `invalid-bic`, `invalid-routing-number`, `invalid-ifsc`, `invalid-sort-code`, ' +
+      '`invalid-account-number`), nothing written. An amount outside the corridor limits rejects its item ' +
+      '(`amount-out-of-range`).',
   })
   @ApiResponse({
     status: 201,
@@ -63,7 +67,9 @@ export class PaymentsController {
   @Get()
   @ApiOperation({
     summary: 'List payments',
-    description: 'Newest first, filtered by externalRef and status, a page at a time.',
+    description:
+      'Newest first, filtered by externalRef, status and creation time (`createdFrom` inclusive, `createdTo` exclusive, ' +
+      'ISO 8601), a page at a time. A malformed time or `createdTo` before `createdFrom` answers 400.',
   })
   @ApiOkResponse({ type: PaymentPageDto, description: 'A page of payments, newest first' })
   @ApiProblems(400, 401, 403)

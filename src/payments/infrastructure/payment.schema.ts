@@ -50,5 +50,7 @@ export const PaymentSchema = new EntitySchema<PaymentRecord>({
     // Newest-first listing per account (ids are UUID v7, so id order is creation order).
     { name: 'payment_account_id_idx', properties: ['accountId', 'id'] },
     { name: 'payment_account_status_id_idx', properties: ['accountId', 'status', 'id'] },
+    // Listing and exporting by time (createdFrom/createdTo): the range, then the id tie-break.
+    { name: 'payment_account_created_at_id_idx', properties: ['accountId', 'createdAt', 'id'] },
   ],
 });

@@ -16,6 +16,10 @@ import type { PaymentRecord } from './payment.schema';
 export interface PaymentFilter {
   externalRef?: string;
   status?: string;
+  /** Created at or after. */
+  createdFrom?: Date;
+  /** Created before. */
+  createdTo?: Date;
   /** Only payments older than this id (the cursor). */
   beforeId?: string;
 }
@@ -103,6 +107,8 @@ export class PaymentsRepository {
       ['account_id = ?', accountId],
       ['external_ref = ?', filter.externalRef],
       ['status = ?', filter.status],
+      ['created_at >= ?', filter.createdFrom],
+      ['created_at < ?', filter.createdTo],
       ['id < ?', filter.beforeId],
     ]);
     const rows = await this.em.execute<PaymentRecord[]>(

@@ -2,8 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { Clock, CountryCode, CurrencyCode } from '../../shared/domain';
 import { CorridorTable } from '../domain/corridor-table';
-import { Quote } from '../domain/quote';
+import { Quote, type QuoteView } from '../domain/quote';
 import { QuotesRepository } from '../infrastructure/quotes.repository';
+import { corridorRulesView, type CorridorRulesView } from './corridor-rules-view';
+
+export type PricedQuoteView = QuoteView & CorridorRulesView;
 
 @Injectable()
 export class QuotesService {
@@ -14,19 +17,24 @@ export class QuotesService {
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
-  async create(accountId: string, currencyCode: string, countryCode: string): Promise<Quote> {
+  /** Issues a quote and answers it with what a payment into its corridor needs. */
+  async create(
+    accountId: string,
+    currencyCode: string,
+    countryCode: string,
+  ): Promise<PricedQuoteView> {
     const currency = CurrencyCode.of(currencyCode);
     const country = CountryCode.of(countryCode);
-    const fee = this.corridors.feeFor(country, currency);
+    const corridor = this.corridors.corridorFor(country, currency);
     const quote = Quote.issue({
       accountId,
       currency,
       country,
-      fee,
+      fee: corridor.fee,
       ttlSeconds: this.config.QUOTE_TTL_SECONDS,
       now: this.clock.now(),
     });
     await this.quotes.insert(quote);
-    return quote;
+    return { ...quote.toView(), ...corridorRulesView(corridor) };
   }
 }

@@ -1,53 +1,68 @@
-import { CountryCode, CurrencyCode, DomainError, Money } from '../../shared/domain';
+import { CountryCode, CurrencyCode, DomainError, type Money } from '../../shared/domain';
+import { type CorridorEntry, parseCorridorEntry } from './corridor-entry';
 
-/** country → currency → flat fee as a decimal string in that currency, e.g. { IN: { INR: "25.00" } }. */
-export type CorridorFees = Record<string, Record<string, string>>;
+/** country → currency → entry, as the corridor file writes it (see corridor-entry.ts). */
+export type CorridorFile = Record<string, Record<string, unknown>>;
 
 /**
- * The corridors the service pays into and what each costs. Validated as a whole when loaded, so a
- * bad table stops the service at boot rather than failing a client's quote later.
+ * The corridors the service pays into, what each costs and what each asks of a payment.
+ * Validated as a whole when loaded, so a bad table stops the service at boot rather than
+ * failing a client's quote later.
  */
 export class CorridorTable {
-  private constructor(private readonly fees: ReadonlyMap<string, ReadonlyMap<string, Money>>) {}
+  private constructor(private readonly entries: ReadonlyMap<string, CorridorEntry>) {}
 
-  static from(table: CorridorFees): CorridorTable {
-    const fees = new Map<string, Map<string, Money>>();
-    for (const [country, currencies] of Object.entries(table)) {
-      CountryCode.of(country);
-      const byCurrency = new Map<string, Money>();
-      for (const [currency, fee] of Object.entries(currencies)) {
-        byCurrency.set(currency, CorridorTable.parseFee(fee, CurrencyCode.of(currency), country));
+  static from(table: unknown): CorridorTable {
+    if (typeof table !== 'object' || table === null || Array.isArray(table)) {
+      throw new Error('the corridor table must be an object: country → currency → corridor');
+    }
+    const entries = new Map<string, CorridorEntry>();
+    for (const [country, currencies] of Object.entries(table as CorridorFile)) {
+      CorridorTable.code(country, () => CountryCode.of(country));
+      if (typeof currencies !== 'object' || currencies === null || Array.isArray(currencies)) {
+        throw new Error(`corridor ${country}: must be an object: currency → corridor`);
       }
-      fees.set(country, byCurrency);
+      for (const [code, raw] of Object.entries(currencies)) {
+        const currency = CorridorTable.code(`${country}/${code}`, () => CurrencyCode.of(code));
+        entries.set(key(country, code), parseCorridorEntry(`${country}/${code}`, raw, currency));
+      }
     }
-    return new CorridorTable(fees);
+    return new CorridorTable(entries);
   }
 
-  private static parseFee(fee: string, currency: CurrencyCode, country: string): Money {
-    if (fee === '0' || /^0\.0+$/.test(fee)) return Money.ofMinor(0n, currency);
+  private static code<T>(name: string, parse: () => T): T {
     try {
-      return Money.parsePositive(fee, currency);
-    } catch {
-      throw new Error(
-        `corridor ${country}/${currency.code}: fee "${fee}" is not a valid ${currency.code} amount`,
-      );
+      return parse();
+    } catch (error) {
+      throw new Error(`corridor ${name}: ${(error as Error).message}`);
     }
   }
 
-  /** The fee for paying `currency` into `country`; a pair the table does not serve is refused. */
-  feeFor(country: CountryCode, currency: CurrencyCode): Money {
-    const fee = this.fees.get(country.code)?.get(currency.code);
-    if (!fee) {
+  /** The corridor for paying `currency` into `country`; a pair the table does not serve is refused. */
+  corridorFor(country: CountryCode, currency: CurrencyCode): CorridorEntry {
+    const entry = this.entries.get(key(country.code, currency.code));
+    if (!entry) {
       throw new DomainError(
         'unprocessable',
         'unsupported-corridor',
         `payments in ${currency.code} to ${country.code} are not supported`,
       );
     }
-    return fee;
+    return entry;
+  }
+
+  /** The corridor, or undefined when the table (replaced since) no longer serves it. */
+  find(country: string, currency: string): CorridorEntry | undefined {
+    return this.entries.get(key(country, currency));
+  }
+
+  feeFor(country: CountryCode, currency: CurrencyCode): Money {
+    return this.corridorFor(country, currency).fee;
   }
 
   get size(): number {
-    return [...this.fees.values()].reduce((n, byCurrency) => n + byCurrency.size, 0);
+    return this.entries.size;
   }
 }
+
+const key = (country: string, currency: string) => `${country}/${currency}`;

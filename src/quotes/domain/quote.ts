@@ -82,13 +82,6 @@ export class Quote {
     return null;
   }
 
-  /** Reserves the quote for one payment of `accountId`: afterwards it can pay for nothing else. */
-  reserveFor(accountId: string, now: Date): ReservationRefusal | null {
-    const refusal = this.refusalFor(accountId, now);
-    if (!refusal) this.state.usedAt = now;
-    return refusal;
-  }
-
   toView() {
     return {
       id: this.state.id,

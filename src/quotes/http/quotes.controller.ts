@@ -18,7 +18,9 @@ export class QuotesController {
     summary: 'Create a payment quote',
     description:
       'Prices a payment of `currency` into `country`. The quote expires after QUOTE_TTL_SECONDS (900 by default) ' +
-      'and pays for exactly one payment. A valid pair the service does not serve answers 422 `unsupported-corridor`.',
+      'and pays for exactly one payment. The answer says what a payment into the corridor needs: `beneficiaryRequirements` ' +
+      '(which beneficiary field, in which format) and the amount limits `minAmount`/`maxAmount`. ' +
+      'A valid pair the service does not serve answers 422 `unsupported-corridor`.',
   })
   @ApiCreatedResponse({ type: PaymentQuoteDto, description: 'The quote' })
   @ApiProblems(400, 401, 403, 413, 415, 422)
@@ -26,6 +28,6 @@ export class QuotesController {
     @CurrentAccount() accountId: string,
     @Body() body: CreateQuoteDto,
   ): Promise<PaymentQuoteDto> {
-    return (await this.quotes.create(accountId, body.currency, body.country)).toView();
+    return this.quotes.create(accountId, body.currency, body.country);
   }
 }

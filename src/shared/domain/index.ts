@@ -6,3 +6,4 @@ export * from './domain-error';
 export * from './domain-event';
 export * from './ids';
 export * from './money';
+export * from './corridor-rules';

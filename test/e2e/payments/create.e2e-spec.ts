@@ -1,4 +1,5 @@
 import {
+  beneficiaryFor,
   createQuote,
   createQuotes,
   expectProblem,
@@ -44,7 +45,7 @@ describe('POST /api/v1/payments — creation and request validation', () => {
         quoteId: quote.id,
         externalRef: newRef('order'),
         amount: '1250.5',
-        beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678' },
+        beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678', bankCode: 'HDFC0000123' },
       };
       const res = await postPayments(http, [item]);
 
@@ -64,7 +65,7 @@ describe('POST /api/v1/payments — creation and request validation', () => {
         currency: 'INR',
         country: 'IN',
         fee: { amount: '25.00', currency: 'INR' },
-        beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678', bankCode: null },
+        beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678', bankCode: 'HDFC0000123' },
         reference: null,
         purpose: null,
         metadata: {},
@@ -95,8 +96,8 @@ describe('POST /api/v1/payments — creation and request validation', () => {
         amount: '10',
         beneficiary: {
           name: 'Jane Roe',
-          accountNumber: 'GB29NWBK60161331926819',
-          bankCode: 'NWBKGB2L',
+          accountNumber: '000123456789',
+          bankCode: '026009593',
         },
         reference: 'Invoice 8812',
         purpose: 'SUPPLIER_PAYMENT',
@@ -110,8 +111,8 @@ describe('POST /api/v1/payments — creation and request validation', () => {
         fee: { amount: '1.00', currency: 'USD' },
         beneficiary: {
           name: 'Jane Roe',
-          accountNumber: 'GB29NWBK60161331926819',
-          bankCode: 'NWBKGB2L',
+          accountNumber: '000123456789',
+          bankCode: '026009593',
         },
         reference: 'Invoice 8812',
         purpose: 'SUPPLIER_PAYMENT',
@@ -182,7 +183,8 @@ describe('POST /api/v1/payments — creation and request validation', () => {
       '%s: amount %j is created as %j with fee %j',
       async (currency, amount, expected, fee, country) => {
         const quote = await createQuote(http, currency, country);
-        const res = await postPayments(http, [paymentItem(quote.id, { amount })]).expect(201);
+        const item = paymentItem(quote.id, { amount, beneficiary: beneficiaryFor(country) });
+        const res = await postPayments(http, [item]).expect(201);
         expect(res.body.results[0].payment).toMatchObject({
           amount: expected,
           currency,

@@ -22,7 +22,7 @@ describe('POST /api/v1/payments — idempotency by externalRef', () => {
     const quote = await createQuote(http);
     const item = paymentItem(quote.id, {
       amount: '1250.50',
-      beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678', bankCode: 'HDFC0000123' },
+      beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678', bankCode: '021000021' },
       reference: 'Invoice 8812',
       purpose: 'SUPPLIER_PAYMENT',
       metadata: { orderId: '8812', region: 'south' },
@@ -76,18 +76,20 @@ describe('POST /api/v1/payments — idempotency by externalRef', () => {
     [
       'beneficiary.name',
       {
-        beneficiary: { name: 'Asha R.', accountNumber: '50100012345678', bankCode: 'HDFC0000123' },
+        beneficiary: { name: 'Asha R.', accountNumber: '50100012345678', bankCode: '021000021' },
       },
     ],
     [
       'beneficiary.accountNumber',
       {
-        beneficiary: { name: 'Asha Rao', accountNumber: '50100012345679', bankCode: 'HDFC0000123' },
+        beneficiary: { name: 'Asha Rao', accountNumber: '50100012345679', bankCode: '021000021' },
       },
     ],
     [
-      'beneficiary.bankCode (dropped)',
-      { beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678' } },
+      'beneficiary.bankCode (another bank)',
+      {
+        beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678', bankCode: '026009593' },
+      },
     ],
     ['reference', { reference: 'Invoice 8813' }],
     ['purpose (dropped)', { purpose: undefined }],

@@ -39,9 +39,7 @@ describe('payout simulator', () => {
     (await outboxRowsOf(ctx.db, id)).map((e) => [e.type, e.payload.version]);
 
   it('moves a payment PENDING → PROCESSING after the processing delay, then → PAID after the settle delay (versions 1 → 2 → 3, events created/processing/paid)', async () => {
-    const payment = await createPayment(http, {
-      beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678' },
-    });
+    const payment = await createPayment(http);
     await waitFor(() => scheduled(payment.id), {
       until: (n) => n === 1,
       what: 'payout job scheduled',
@@ -71,10 +69,14 @@ describe('payout simulator', () => {
     await waitFor(() => scheduled(payment.id), { until: (n) => n === 0, what: 'payout job done' });
   });
 
+  // A valid IBAN (checksum computed for this account) whose account part ends in 0000.
   it('fails a payment whose accountNumber ends in 0000 with failureReason "beneficiary account closed"', async () => {
-    const payment = await createPayment(http, {
-      beneficiary: { name: 'Closed Account', accountNumber: '12340000' },
-    });
+    const payment = await createPayment(
+      http,
+      { beneficiary: { name: 'Closed Account', accountNumber: 'DE94370400440532010000' } },
+      'EUR',
+      'DE',
+    );
     await waitFor(() => scheduled(payment.id), {
       until: (n) => n === 1,
       what: 'payout job scheduled',

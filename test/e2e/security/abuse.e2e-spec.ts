@@ -243,7 +243,7 @@ describe('abuse: hostile webhook receivers', () => {
             quoteId: quote,
             externalRef: `abuse-${randomUUID()}`,
             amount: '1.00',
-            beneficiary: { name: 'A', accountNumber: '1' },
+            beneficiary: { name: 'A', accountNumber: '1', bankCode: '021000021' },
           },
         ],
       })

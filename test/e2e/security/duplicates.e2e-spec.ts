@@ -44,7 +44,7 @@ describe('duplicates: 1,000 concurrent requests over 100 externalRefs', () => {
           quoteId,
           externalRef: `dup-${run}-${i}`,
           amount: `${100 + i}.25`,
-          beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678' },
+          beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678', bankCode: '021000021' },
           metadata: { i: String(i) },
         },
       ],

@@ -63,7 +63,7 @@ export const ENDPOINTS: EndpointSpec[] = [
                   beneficiary: {
                     name: 'Asha Rao',
                     accountNumber: '50100012345678',
-                    bankCode: 'HDFC0000123',
+                    bankCode: '021000021',
                   },
                   reference: 'Invoice 8812',
                   purpose: 'SUPPLIER_PAYMENT',

@@ -39,7 +39,7 @@ describe('hostile input: pinned examples', () => {
     quoteId,
     externalRef: `ex-${Math.random().toString(36).slice(2)}`,
     amount: '10.00',
-    beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678' },
+    beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678', bankCode: '021000021' },
     ...overrides,
   });
 
@@ -150,7 +150,7 @@ describe('hostile input: pinned examples', () => {
         method: 'POST',
         path: P,
         headers: auth,
-        body: `{"payments":[{"quoteId":"${quoteId}","externalRef":"deep-1","amount":"1.00","beneficiary":{"name":"A","accountNumber":"1"},"metadata":{"a":${nestArrays(3_000)}}}]}`,
+        body: `{"payments":[{"quoteId":"${quoteId}","externalRef":"deep-1","amount":"1.00","beneficiary":{"name":"A","accountNumber":"1","bankCode":"021000021"},"metadata":{"a":${nestArrays(3_000)}}}]}`,
       }),
     ],
     [
@@ -182,7 +182,11 @@ describe('hostile input: pinned examples', () => {
         method: 'POST',
         path: P,
         headers: auth,
-        body: json({ payments: [item({ beneficiary: { name: 'a\u0000b', accountNumber: '1' } })] }),
+        body: json({
+          payments: [
+            item({ beneficiary: { name: 'a\u0000b', accountNumber: '1', bankCode: '021000021' } }),
+          ],
+        }),
       }),
     ],
     [
@@ -320,7 +324,7 @@ describe('hostile input: pinned examples', () => {
         method: 'POST',
         path: P,
         headers: auth,
-        body: `{"payments":[{"quoteId":"${quoteId}","externalRef":"pp-1","amount":"1.00","beneficiary":{"name":"A","accountNumber":"1"},"metadata":{"constructor":{"prototype":{"polluted":"yes"}}}}]}`,
+        body: `{"payments":[{"quoteId":"${quoteId}","externalRef":"pp-1","amount":"1.00","beneficiary":{"name":"A","accountNumber":"1","bankCode":"021000021"},"metadata":{"constructor":{"prototype":{"polluted":"yes"}}}}]}`,
       }),
     ],
     [
@@ -329,7 +333,7 @@ describe('hostile input: pinned examples', () => {
         method: 'POST',
         path: P,
         headers: auth,
-        body: `{"payments":[{"quoteId":"${quoteId}","externalRef":"inf-1","amount":1e999,"beneficiary":{"name":"A","accountNumber":"1"}}]}`,
+        body: `{"payments":[{"quoteId":"${quoteId}","externalRef":"inf-1","amount":1e999,"beneficiary":{"name":"A","accountNumber":"1","bankCode":"021000021"}}]}`,
       }),
     ],
   ];

@@ -76,7 +76,7 @@ export async function setupFixtures(databaseUrl: string): Promise<Fixtures> {
             beneficiary: {
               name: 'Asha Rao',
               accountNumber: '50100012345678',
-              bankCode: 'HDFC0000123',
+              bankCode: '021000021',
             },
             reference: 'Invoice 8812',
             purpose: 'SUPPLIER_PAYMENT',

@@ -147,7 +147,7 @@ describe('secrets in logs', () => {
       quoteId: await quote(),
       externalRef: ref,
       amount: '12.50',
-      beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678' },
+      beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678', bankCode: '021000021' },
     });
     const first = await item('log-1');
     const created = await request(base)

@@ -87,7 +87,7 @@ describe('tenant isolation: account B with account A ids', () => {
             quoteId: quoteForPayment,
             externalRef: A.externalRef,
             amount: '10.00',
-            beneficiary: { name: 'A Corp', accountNumber: '123456' },
+            beneficiary: { name: 'A Corp', accountNumber: '123456', bankCode: '021000021' },
           },
         ],
       })
@@ -227,7 +227,7 @@ describe('tenant isolation: account B with account A ids', () => {
       quoteId,
       externalRef: `b-${randomUUID().slice(0, 8)}`,
       amount: '5.00',
-      beneficiary: { name: 'B', accountNumber: '1' },
+      beneficiary: { name: 'B', accountNumber: '1', bankCode: '021000021' },
     });
     const perItemA = await b().post(P, { payments: [item(A.quoteId)] });
     const perItemUnknown = await b().post(P, { payments: [item(unknown)] });
@@ -312,7 +312,7 @@ describe('tenant isolation: account B with account A ids', () => {
           quoteId: quote,
           externalRef: A.externalRef,
           amount: '77.00',
-          beneficiary: { name: 'B', accountNumber: '9' },
+          beneficiary: { name: 'B', accountNumber: '9', bankCode: '021000021' },
         },
       ],
     });

@@ -78,7 +78,11 @@ export class PaymentTraffic {
             quoteId,
             externalRef: ref,
             amount: '25.00',
-            beneficiary: { name: 'Asha Rao', accountNumber: '50100012345678' },
+            beneficiary: {
+              name: 'Asha Rao',
+              accountNumber: '50100012345678',
+              bankCode: '021000021',
+            },
             metadata: { ref },
           },
         ],

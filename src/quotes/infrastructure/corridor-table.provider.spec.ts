@@ -1,0 +1,54 @@
+import { CountryCode, CurrencyCode } from '../../shared/domain';
+import { loadCorridorTable } from './corridor-table.provider';
+
+describe('the shipped corridor table', () => {
+  const table = loadCorridorTable(undefined);
+
+  it('loads, with every corridor the README lists', () => {
+    expect(table.size).toBe(24);
+  });
+
+  it.each([
+    [
+      'IN',
+      'INR',
+      [
+        ['accountNumber', 'account-number'],
+        ['bankCode', 'ifsc'],
+      ],
+    ],
+    [
+      'US',
+      'USD',
+      [
+        ['accountNumber', 'account-number'],
+        ['bankCode', 'aba-routing-number'],
+      ],
+    ],
+    [
+      'DE',
+      'EUR',
+      [
+        ['accountNumber', 'iban'],
+        ['bankCode', 'bic'],
+      ],
+    ],
+    [
+      'AE',
+      'AED',
+      [
+        ['accountNumber', 'iban'],
+        ['bankCode', 'bic'],
+      ],
+    ],
+  ])('%s/%s asks for %j', (country, currency, fields) => {
+    const corridor = table.corridorFor(CountryCode.of(country), CurrencyCode.of(currency));
+    expect(corridor.beneficiaryRequirements.map((r) => [r.field, r.format])).toEqual(fields);
+  });
+
+  it('a missing file stops the load, naming it', () => {
+    expect(() => loadCorridorTable('/nonexistent/corridors.json')).toThrow(
+      /CORRIDORS_FILE=\/nonexistent\/corridors.json: ENOENT/,
+    );
+  });
+});
