@@ -3,6 +3,7 @@ import { DeliveriesService } from './application/deliveries.service';
 import { DeliveryMetrics } from './application/delivery-metrics';
 import { DispatcherSignal } from './application/dispatcher-signal';
 import { FanOutHandler } from './application/fan-out.handler';
+import { InFlightAttempts } from './application/in-flight-attempts';
 import { SubscriptionsService } from './application/subscriptions.service';
 import { WebhookDispatcher } from './application/webhook-dispatcher';
 import { CallbackUrlPolicy, WebhookTransport } from './application/webhook-ports';
@@ -17,6 +18,7 @@ import { SubscriptionsController } from './http/subscriptions.controller';
     SubscriptionsRepository,
     DeliveriesRepository,
     SubscriptionsService,
+    InFlightAttempts,
     DeliveriesService,
     DispatcherSignal,
     DeliveryMetrics,

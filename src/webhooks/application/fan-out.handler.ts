@@ -9,7 +9,7 @@ import { SubscriptionsRepository } from '../infrastructure/subscriptions.reposit
 import { DispatcherSignal } from './dispatcher-signal';
 
 /**
- * Turns each payment event from the bus into one delivery per active subscription that wants it.
+ * Turns each payment event from the bus into one delivery per subscription that wants it (paused and disabled ones keep theirs waiting).
  * It runs in the relay's transaction: the deliveries exist exactly when the event is marked published.
  */
 @Injectable()
@@ -24,7 +24,7 @@ export class FanOutHandler {
 
   @OnOutboxEvent(...PAYMENT_EVENT_TYPES)
   async onPaymentEvent(event: DomainEvent): Promise<void> {
-    const targets = await this.subscriptions.findActiveFor(event.accountId, event.type);
+    const targets = await this.subscriptions.findTargetsFor(event.accountId, event.type);
     const created = await this.deliveries.createFor(
       event,
       targets,

@@ -1,8 +1,13 @@
-import { DomainError, newId } from '../../shared/domain';
+import { DomainError, newId, validationFailed } from '../../shared/domain';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, type WebhookEventType } from './event-types';
 import { WebhookSecret } from './webhook-secret';
 
-export type SubscriptionStatus = 'ACTIVE' | 'DELETED';
+/** ACTIVE receives; PAUSED (by its owner) and DISABLED (by the service) keep their deliveries waiting. */
+export type SubscriptionStatus = 'ACTIVE' | 'PAUSED' | 'DISABLED' | 'DELETED';
+
+export const DESCRIPTION_MAX = 256;
+export const RATE_LIMIT_MIN = 1;
+export const RATE_LIMIT_MAX = 1000;
 
 export interface SubscriptionState {
   id: string;
@@ -11,7 +16,37 @@ export interface SubscriptionState {
   eventTypes: WebhookEventType[];
   secret: string;
   status: SubscriptionStatus;
+  disabledReason: string | null;
+  description: string | null;
+  rateLimitPerSecond: number | null;
   createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What an owner may change with PATCH; absent fields stay as they are. */
+export interface SubscriptionChanges {
+  callbackUrl?: string;
+  eventTypes?: readonly string[];
+  description?: string | null;
+  rateLimitPerSecond?: number | null;
+  status?: 'ACTIVE' | 'PAUSED';
+}
+
+/** What a change means for the subscription's waiting deliveries. */
+export type DeliveryEffect = 'resumed' | 'stopped' | 'none';
+
+function checkEventTypes(types: readonly string[], field: string): WebhookEventType[] {
+  const unknown = types.filter((t) => !isWebhookEventType(t));
+  if (unknown.length) {
+    throw validationFailed([
+      {
+        field,
+        code: 'invalid-event-type',
+        message: `unknown event type(s): ${unknown.join(', ')}; known: ${WEBHOOK_EVENT_TYPES.join(', ')}`,
+      },
+    ]);
+  }
+  return [...new Set(types as WebhookEventType[])];
 }
 
 /** A URL that receives the account's payment events, signed with the subscription's secret. */
@@ -46,7 +81,11 @@ export class Subscription {
       eventTypes,
       secret: secret.value,
       status: 'ACTIVE',
+      disabledReason: null,
+      description: null,
+      rateLimitPerSecond: null,
       createdAt: input.now,
+      updatedAt: input.now,
     });
   }
 
@@ -75,12 +114,80 @@ export class Subscription {
   get createdAt() {
     return this.state.createdAt;
   }
+  get snapshot(): Readonly<SubscriptionState> {
+    return this.state;
+  }
 
-  /** A subscription receives the events of the types it chose, while it is active. */
+  /** Only an ACTIVE subscription is sent anything; the others' deliveries wait. */
+  get isActive(): boolean {
+    return this.state.status === 'ACTIVE';
+  }
+
+  /**
+   * A subscription that has not been deleted gets a delivery of every event of a type it chose,
+   * whatever its status: a paused or disabled one keeps them waiting, so nothing is lost.
+   */
   wants(eventType: string): boolean {
     return (
-      this.state.status === 'ACTIVE' && (this.state.eventTypes as string[]).includes(eventType)
+      this.state.status !== 'DELETED' && (this.state.eventTypes as string[]).includes(eventType)
     );
+  }
+
+  /**
+   * Applies an owner's PATCH under the creation rules (a URL is checked by the caller, which
+   * needs DNS). Each refusal names its field; nothing changes unless every field is valid.
+   */
+  update(changes: SubscriptionChanges, now: Date): DeliveryEffect {
+    const refused = [];
+    const { description, rateLimitPerSecond } = changes;
+    let eventTypes: WebhookEventType[] | undefined;
+    if (changes.eventTypes !== undefined) {
+      if (changes.eventTypes.length === 0) {
+        refused.push({
+          field: 'eventTypes',
+          code: 'empty-event-types',
+          message: 'eventTypes must name at least one type',
+        });
+      } else {
+        eventTypes = checkEventTypes(changes.eventTypes, 'eventTypes');
+      }
+    }
+    if (typeof description === 'string' && description.length > DESCRIPTION_MAX) {
+      refused.push({
+        field: 'description',
+        code: 'too-long',
+        message: `description must be at most ${DESCRIPTION_MAX} characters`,
+      });
+    }
+    if (
+      typeof rateLimitPerSecond === 'number' &&
+      (!Number.isInteger(rateLimitPerSecond) ||
+        rateLimitPerSecond < RATE_LIMIT_MIN ||
+        rateLimitPerSecond > RATE_LIMIT_MAX)
+    ) {
+      refused.push({
+        field: 'rateLimitPerSecond',
+        code: 'out-of-range',
+        message: `rateLimitPerSecond must be null or an integer ${RATE_LIMIT_MIN}..${RATE_LIMIT_MAX}`,
+      });
+    }
+    if (refused.length) throw validationFailed(refused);
+
+    const wasActive = this.isActive;
+    const s = this.state;
+    if (changes.callbackUrl !== undefined) s.callbackUrl = changes.callbackUrl;
+    if (eventTypes) s.eventTypes = eventTypes;
+    if (description !== undefined) s.description = description;
+    if (rateLimitPerSecond !== undefined) s.rateLimitPerSecond = rateLimitPerSecond;
+    if (changes.status !== undefined && changes.status !== s.status) {
+      s.status = changes.status;
+      // An owner's ACTIVE re-enables a DISABLED subscription: the reason no longer holds.
+      s.disabledReason = null;
+    }
+    s.updatedAt = now;
+    if (!wasActive && this.isActive) return 'resumed';
+    if (wasActive && !this.isActive) return 'stopped';
+    return 'none';
   }
 
   /** The secret is shown once, at creation; afterwards the view never carries it. */
@@ -90,8 +197,12 @@ export class Subscription {
       callbackUrl: this.state.callbackUrl,
       eventTypes: [...this.state.eventTypes],
       status: this.state.status,
+      disabledReason: this.state.disabledReason,
+      description: this.state.description,
+      rateLimitPerSecond: this.state.rateLimitPerSecond,
       ...(options.withSecret ? { secret: this.state.secret } : {}),
       createdAt: this.state.createdAt.toISOString(),
+      updatedAt: this.state.updatedAt.toISOString(),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -23,6 +23,7 @@ import {
   SubscriptionCreatedDto,
   SubscriptionDto,
   SubscriptionPageDto,
+  UpdateSubscriptionDto,
 } from './subscription.dto';
 
 @ApiTags('Webhooks')
@@ -58,7 +59,7 @@ export class SubscriptionsController {
   @Get('subscriptions')
   @ApiOperation({
     summary: 'List subscriptions',
-    description: 'Active subscriptions, newest first.',
+    description: 'Subscriptions (ACTIVE, PAUSED or DISABLED; deleted ones are gone), newest first.',
   })
   @ApiOkResponse({
     type: SubscriptionPageDto,
@@ -85,6 +86,25 @@ export class SubscriptionsController {
     @Param('id') id: string,
   ): Promise<SubscriptionView> {
     return (await this.subscriptions.get(accountId, id)).toView();
+  }
+
+  @Patch('subscriptions/:id')
+  @ApiOperation({
+    summary: 'Update a subscription',
+    description:
+      'Changes the URL, event types, description, rate limit or status (ACTIVE / PAUSED) under the creation rules; ' +
+      'a refused field answers 400 naming it, and nothing changes. While PAUSED (or DISABLED by the service) new ' +
+      'events still create deliveries, which wait; back to ACTIVE, they go out oldest event first, and those older ' +
+      'than the retry window become FAILED. Every undelivered delivery goes to the new URL.',
+  })
+  @ApiOkResponse({ type: SubscriptionDto, description: 'The subscription, without its secret' })
+  @ApiProblems(400, 401, 403, 404, 415)
+  update(
+    @CurrentAccount() accountId: string,
+    @Param('id') id: string,
+    @Body() body: UpdateSubscriptionDto,
+  ): Promise<SubscriptionView> {
+    return this.subscriptions.update(accountId, id, body);
   }
 
   @Delete('subscriptions/:id')

@@ -35,7 +35,10 @@ const DELIVERY_COLUMNS = `id, subscription_id as "subscriptionId", account_id as
 export class DeliveriesRepository {
   constructor(private readonly em: EntityManager) {}
 
-  /** One delivery per subscription; an event relayed twice creates none the second time. */
+  /**
+   * One delivery per subscription; an event relayed twice creates none the second time. A
+   * subscription that is not ACTIVE gets its delivery parked (no next attempt): it waits.
+   */
   async createFor(
     event: { id: string; type: string; accountId: string; occurredAt: Date },
     subscriptions: readonly Subscription[],
@@ -45,7 +48,7 @@ export class DeliveriesRepository {
     if (subscriptions.length === 0) return 0;
     const rows = await this.em.execute<{ id: string }[]>(
       `insert into webhook_delivery (id, subscription_id, account_id, event_id, event_type, body, status, attempts, next_attempt_at, event_created_at, created_at, updated_at)
-       values ${subscriptions.map(() => `(?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)`).join(', ')}
+       values ${subscriptions.map(() => `(?, ?, ?, ?, ?, ?, 'PENDING', 0, ?::timestamptz, ?, ?, ?)`).join(', ')}
        on conflict (event_id, subscription_id) do nothing returning id`,
       subscriptions.flatMap((s) => [
         newId(),
@@ -54,7 +57,7 @@ export class DeliveriesRepository {
         event.id,
         event.type,
         body,
-        now,
+        s.isActive ? now : null,
         event.occurredAt,
         now,
         now,
@@ -64,9 +67,43 @@ export class DeliveriesRepository {
   }
 
   /**
+   * Parks the subscription's waiting deliveries (paused or disabled): no next attempt until it is
+   * ACTIVE again. One being sent right now keeps its lease; the claim parks it when due again.
+   */
+  async park(subscriptionId: string, now: Date): Promise<void> {
+    await this.em.execute(
+      `update webhook_delivery set next_attempt_at = null, updated_at = ?
+       where subscription_id = ? and status = 'PENDING' and next_attempt_at is not null and (lease_id is null or locked_until <= ?)`,
+      [now, subscriptionId, now],
+    );
+  }
+
+  /**
+   * Wakes the parked deliveries of a subscription that is ACTIVE again: each becomes due at its
+   * event's time, so the claim (in next_attempt_at order) sends the oldest event first. Those whose
+   * event is already older than the retry window are FAILED instead (and can be recovered).
+   */
+  async wake(subscriptionId: string, now: Date, windowMs: number): Promise<number> {
+    const expired = new Date(now.getTime() - windowMs);
+    const rows = await this.em.execute<{ id: string }[]>(
+      `update webhook_delivery set
+         status = case when event_created_at < ? then 'FAILED' else 'PENDING' end,
+         next_attempt_at = case when event_created_at < ? then null else event_created_at end,
+         last_error = case when event_created_at < ? then 'retry window ended while the subscription was not active' else last_error end,
+         updated_at = ?
+       where subscription_id = ? and status = 'PENDING' and next_attempt_at is null returning id`,
+      [expired, expired, expired, now, subscriptionId],
+    );
+    return rows.length;
+  }
+
+  /**
    * Leases due deliveries to `leaseId` in one short statement: they are due again at `leaseUntil`
    * if this instance dies before recording their outcome. SKIP LOCKED lets instances share them.
-   * A due delivery whose subscription was deleted meanwhile is cancelled instead of leased.
+   * A due delivery whose subscription was deleted meanwhile is cancelled instead of leased; one
+   * whose subscription is paused or disabled is parked (no next attempt) until it is ACTIVE again.
+   * The URL and secret come from the subscription row as this statement reads it: a PATCH or a
+   * rotation committed before the claim is what the attempt uses, never a copy.
    */
   async claimDue(
     now: Date,
@@ -74,22 +111,35 @@ export class DeliveriesRepository {
     leaseId: string,
     limit: number,
   ): Promise<{ leased: ClaimedDelivery[]; claimed: number }> {
-    const rows = await this.em.execute<(ClaimedDelivery & { status: string })[]>(
+    const rows = await this.em.execute<
+      (ClaimedDelivery & { status: string; subscriptionStatus: string })[]
+    >(
       `with due as (
          select id from webhook_delivery where status = 'PENDING' and next_attempt_at <= ?
          order by next_attempt_at limit ? for update skip locked)
        update webhook_delivery d set
-         status = case when s.status = 'ACTIVE' then d.status else 'CANCELLED' end,
+         status = case when s.status = 'DELETED' then 'CANCELLED' else d.status end,
          next_attempt_at = case when s.status = 'ACTIVE' then ?::timestamptz end,
          locked_until = case when s.status = 'ACTIVE' then ?::timestamptz end,
          lease_id = case when s.status = 'ACTIVE' then ?::uuid end,
          updated_at = ?
        from due, webhook_subscription s
        where d.id = due.id and s.id = d.subscription_id
-       returning d.id, d.status, d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt", s.callback_url as "callbackUrl", s.secret`,
+       returning d.id, d.status, s.status as "subscriptionStatus", d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt", s.callback_url as "callbackUrl", s.secret`,
       [now, limit, leaseUntil, leaseUntil, leaseId, now],
     );
-    return { leased: rows.filter((row) => row.status === 'PENDING'), claimed: rows.length };
+    const leased = rows.filter((row) => row.subscriptionStatus === 'ACTIVE');
+    return { leased, claimed: rows.length };
+  }
+
+  /** Whether a delivery of the subscription leased at or before `leasedBy` is still being sent. */
+  async sendingSince(subscriptionId: string, leasedBy: Date, now: Date): Promise<boolean> {
+    const rows = await this.em.execute<unknown[]>(
+      `select 1 from webhook_delivery where subscription_id = ? and status = 'PENDING' and lease_id is not null
+       and locked_until > ? and updated_at <= ? limit 1`,
+      [subscriptionId, now, leasedBy],
+    );
+    return rows.length > 0;
   }
 
   /**

@@ -7,7 +7,11 @@ export interface SubscriptionRecord {
   eventTypes: string[];
   secret: string;
   status: string;
+  disabledReason: string | null;
+  description: string | null;
+  rateLimitPerSecond: number | null;
   createdAt: Date;
+  updatedAt: Date;
   deletedAt: Date | null;
 }
 
@@ -21,7 +25,11 @@ export const SubscriptionSchema = new EntitySchema<SubscriptionRecord>({
     eventTypes: { type: 'text[]' },
     secret: { type: 'string', length: 200 },
     status: { type: 'string', length: 16 },
+    disabledReason: { type: 'string', length: 500, nullable: true },
+    description: { type: 'string', length: 256, nullable: true },
+    rateLimitPerSecond: { type: 'integer', nullable: true },
     createdAt: { type: 'Date', columnType: 'timestamptz(3)' },
+    updatedAt: { type: 'Date', columnType: 'timestamptz(3)' },
     deletedAt: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
   },
   indexes: [{ name: 'webhook_subscription_account_idx', properties: ['accountId', 'id'] }],
