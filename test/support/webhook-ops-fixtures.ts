@@ -2,9 +2,10 @@
  * Helpers of the webhook operations suites (issue 12): PATCH, rotation, test send, recover and
  * the events API, over the same real receivers as the delivery suites.
  */
+import { Webhook } from 'standardwebhooks';
 import type { Response } from 'supertest';
 import type { Http } from './payments-fixtures';
-import { SUBSCRIPTIONS } from './webhook-fixtures';
+import { type Hook, SUBSCRIPTIONS } from './webhook-fixtures';
 
 /** A subscription as GET answers it (never with a secret). */
 export interface SubscriptionView {
@@ -53,4 +54,32 @@ export function seeded(seed: number): () => number {
 export function report(label: string, figures: Record<string, unknown>): void {
   // eslint-disable-next-line no-console
   console.log(`${label}: ${JSON.stringify(figures)}`);
+}
+
+export function postRotate(http: Http, id: string, body: unknown = {}): Promise<Response> {
+  return http()
+    .post(`${SUBSCRIPTIONS}/${id}/rotate-secret`)
+    .send(body as object);
+}
+
+/** Rotates and fails loudly unless 200. */
+export async function rotated(
+  http: Http,
+  id: string,
+  body: unknown = {},
+): Promise<{ secret: string; previousSecretExpiresAt: string }> {
+  const res = await postRotate(http, id, body);
+  if (res.status !== 200) throw new Error(`rotate ${id}: ${res.status} ${res.text}`);
+  return res.body as { secret: string; previousSecretExpiresAt: string };
+}
+
+/** Whether the reference library accepts the hook with this secret. */
+export function verifies(secret: string, hook: Hook): boolean {
+  const headers = Object.fromEntries(Object.entries(hook.headers).map(([k, v]) => [k, String(v)]));
+  try {
+    new Webhook(secret).verify(hook.body, headers);
+    return true;
+  } catch {
+    return false;
+  }
 }

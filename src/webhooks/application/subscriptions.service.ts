@@ -42,8 +42,11 @@ export class SubscriptionsService {
     return subscription.toView({ withSecret: true });
   }
 
-  async get(accountId: string, id: string): Promise<Subscription> {
-    const subscription = isUuid(id) ? await this.subscriptions.find(accountId, id) : undefined;
+  /** `forUpdate` (inside a transaction) locks the row for a read-modify-write. */
+  async get(accountId: string, id: string, forUpdate = false): Promise<Subscription> {
+    const subscription = isUuid(id)
+      ? await this.subscriptions.find(accountId, id, forUpdate)
+      : undefined;
     if (!subscription) throw subscriptionNotFound(id);
     return subscription;
   }
@@ -65,8 +68,7 @@ export class SubscriptionsService {
     if (changes.callbackUrl !== undefined) await this.checkUrl(changes.callbackUrl);
     let effect = 'none' as DeliveryEffect;
     const updated = await this.transactions.run(async () => {
-      const subscription = await this.subscriptions.find(accountId, id, true);
-      if (!subscription) throw subscriptionNotFound(id);
+      const subscription = await this.get(accountId, id, true);
       const now = this.clock.now();
       effect = subscription.update(changes, now);
       await this.subscriptions.update(subscription);
@@ -81,6 +83,26 @@ export class SubscriptionsService {
     if (changes.callbackUrl !== undefined || effect === 'stopped')
       await this.inFlight.awaitSentBefore(id, this.clock.now());
     return updated.toView();
+  }
+
+  /**
+   * Rotates the secret (see Subscription.rotateSecret). Like a URL change, the answer waits for
+   * attempts claimed before the commit: from the answer on, every attempt is signed with the new
+   * secret (and, during the overlap, the previous one).
+   */
+  async rotateSecret(
+    accountId: string,
+    id: string,
+    input: { secret?: string; overlapSeconds?: number },
+  ): Promise<{ secret: string; previousSecretExpiresAt: string }> {
+    const rotated = await this.transactions.run(async () => {
+      const subscription = await this.get(accountId, id, true);
+      const answer = subscription.rotateSecret(input, this.clock.now());
+      await this.subscriptions.update(subscription);
+      return answer;
+    });
+    await this.inFlight.awaitSentBefore(id, this.clock.now());
+    return rotated;
   }
 
   async list(accountId: string, limit: number, cursor?: string): Promise<Page<SubscriptionView>> {

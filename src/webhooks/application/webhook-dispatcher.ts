@@ -6,6 +6,7 @@ import { Clock } from '../../shared/domain';
 import { ScheduledWorker } from '../../shared/infrastructure/scheduled-worker';
 import { afterAttempt } from '../domain/delivery';
 import { RetryPolicy } from '../domain/retry-policy';
+import { signingSecrets } from '../domain/subscription';
 import {
   type ClaimedDelivery,
   DeliveriesRepository,
@@ -96,7 +97,8 @@ export class WebhookDispatcher extends ScheduledWorker {
     if (budgetMs < MIN_ATTEMPT_MS) return undefined;
     const result = await this.transport.send({
       url: delivery.callbackUrl,
-      secret: delivery.secret,
+      // Read at claim time from the subscription row, checked against the attempt's own time.
+      secrets: signingSecrets(delivery, attemptedAt),
       messageId: delivery.eventId,
       body: delivery.body,
       timeoutMs: budgetMs,

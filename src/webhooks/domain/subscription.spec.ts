@@ -82,4 +82,59 @@ describe('Subscription', () => {
     });
     expect(s.toView()).toEqual(before);
   });
+
+  describe('secret rotation', () => {
+    const hour = 3600_000;
+
+    it('the previous secret signs too until the overlap ends, then only the new one', () => {
+      const s = newSubscription();
+      const old = s.secret;
+      const answer = s.rotateSecret({ overlapSeconds: 3600 }, later);
+      expect(answer).toEqual({
+        secret: s.secret,
+        previousSecretExpiresAt: new Date(later.getTime() + hour).toISOString(),
+      });
+      expect(s.signingSecrets(new Date(later.getTime() + hour - 1))).toEqual([s.secret, old]);
+      expect(s.signingSecrets(new Date(later.getTime() + hour))).toEqual([s.secret]);
+    });
+
+    it('the overlap is a day by default; 0 ends the old secret at once', () => {
+      const s = newSubscription();
+      expect(s.rotateSecret({}, later).previousSecretExpiresAt).toBe(
+        new Date(later.getTime() + 24 * hour).toISOString(),
+      );
+      s.rotateSecret({ overlapSeconds: 0 }, later);
+      expect(s.signingSecrets(later)).toEqual([s.secret]);
+    });
+
+    it('a second rotation during an overlap ends the older one: two secrets sign, never three', () => {
+      const s = newSubscription();
+      const first = s.secret;
+      s.rotateSecret({ overlapSeconds: 3600 }, later);
+      const second = s.secret;
+      s.rotateSecret({ overlapSeconds: 3600 }, later);
+      expect(s.signingSecrets(later)).toEqual([s.secret, second]);
+      expect(s.signingSecrets(later)).not.toContain(first);
+    });
+
+    it('never shows a secret in the view', () => {
+      const s = newSubscription();
+      s.rotateSecret({ overlapSeconds: 60 }, later);
+      expect(JSON.stringify(s.toView())).not.toMatch(/whsec_/);
+    });
+
+    it('refuses an overlap outside 0..604800 and a malformed secret, naming the field, changing nothing', () => {
+      const s = newSubscription();
+      const before = s.snapshot.secret;
+      for (const overlapSeconds of [-1, 604801, 1.5]) {
+        expect(refusal(() => s.rotateSecret({ overlapSeconds }, later))).toEqual({
+          fields: ['overlapSeconds'],
+        });
+      }
+      expect(refusal(() => s.rotateSecret({ secret: 'whsec_short' }, later))).toEqual({
+        fields: ['secret'],
+      });
+      expect(s.signingSecrets(later)).toEqual([before]);
+    });
+  });
 });

@@ -8,6 +8,8 @@ export type SubscriptionStatus = 'ACTIVE' | 'PAUSED' | 'DISABLED' | 'DELETED';
 export const DESCRIPTION_MAX = 256;
 export const RATE_LIMIT_MIN = 1;
 export const RATE_LIMIT_MAX = 1000;
+export const OVERLAP_MAX_SECONDS = 7 * 24 * 3600;
+export const OVERLAP_DEFAULT_SECONDS = 24 * 3600;
 
 export interface SubscriptionState {
   id: string;
@@ -15,6 +17,9 @@ export interface SubscriptionState {
   callbackUrl: string;
   eventTypes: WebhookEventType[];
   secret: string;
+  /** The secret before the last rotation, which still signs until it expires. */
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
   status: SubscriptionStatus;
   disabledReason: string | null;
   description: string | null;
@@ -80,6 +85,8 @@ export class Subscription {
       callbackUrl: input.callbackUrl,
       eventTypes,
       secret: secret.value,
+      previousSecret: null,
+      previousSecretExpiresAt: null,
       status: 'ACTIVE',
       disabledReason: null,
       description: null,
@@ -190,6 +197,50 @@ export class Subscription {
     return 'none';
   }
 
+  /**
+   * Replaces the secret; the one it replaces keeps signing for `overlapSeconds`, so receivers can
+   * switch at their pace. A rotation during an overlap ends the older one at once: only two
+   * secrets ever sign, the newest and the one just before it.
+   */
+  rotateSecret(input: { secret?: string; overlapSeconds?: number }, now: Date) {
+    const overlapSeconds = input.overlapSeconds ?? OVERLAP_DEFAULT_SECONDS;
+    if (
+      !Number.isInteger(overlapSeconds) ||
+      overlapSeconds < 0 ||
+      overlapSeconds > OVERLAP_MAX_SECONDS
+    ) {
+      throw validationFailed([
+        {
+          field: 'overlapSeconds',
+          code: 'out-of-range',
+          message: `overlapSeconds must be an integer 0..${OVERLAP_MAX_SECONDS}`,
+        },
+      ]);
+    }
+    let next: WebhookSecret;
+    try {
+      next =
+        input.secret === undefined ? WebhookSecret.generate() : WebhookSecret.parse(input.secret);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      throw new DomainError(error.kind, error.code, error.message, [
+        { field: 'secret', code: error.code, message: error.message },
+      ]);
+    }
+    const expiresAt = new Date(now.getTime() + overlapSeconds * 1000);
+    const s = this.state;
+    s.previousSecret = overlapSeconds > 0 ? s.secret : null;
+    s.previousSecretExpiresAt = overlapSeconds > 0 ? expiresAt : null;
+    s.secret = next.value;
+    s.updatedAt = now;
+    return { secret: s.secret, previousSecretExpiresAt: expiresAt.toISOString() };
+  }
+
+  /** The secrets an attempt at `at` is signed with: the current one, and the previous one until it expires. */
+  signingSecrets(at: Date): string[] {
+    return signingSecrets(this.state, at);
+  }
+
   /** The secret is shown once, at creation; afterwards the view never carries it. */
   toView(options: { withSecret: boolean } = { withSecret: false }) {
     return {
@@ -208,3 +259,15 @@ export class Subscription {
 }
 
 export type SubscriptionView = ReturnType<Subscription['toView']>;
+
+/** See Subscription.signingSecrets; also applied to the columns a claim reads. */
+export function signingSecrets(
+  s: Pick<SubscriptionState, 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>,
+  at: Date,
+): string[] {
+  const previousValid =
+    s.previousSecret !== null &&
+    s.previousSecretExpiresAt !== null &&
+    new Date(s.previousSecretExpiresAt).getTime() > at.getTime();
+  return previousValid ? [s.secret, s.previousSecret!] : [s.secret];
+}

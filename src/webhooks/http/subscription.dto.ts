@@ -114,6 +114,46 @@ export class UpdateSubscriptionDto {
   status?: 'ACTIVE' | 'PAUSED';
 }
 
+export class RotateSecretDto {
+  @ApiPropertyOptional({
+    example: 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD',
+    description: '`whsec_` + base64 of 24..64 bytes; generated when absent',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  secret?: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 604800,
+    default: 86400,
+    example: 3600,
+    description: 'How long the previous secret keeps signing too (0: it stops at once)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(604800)
+  overlapSeconds?: number;
+}
+
+export class RotatedSecretDto {
+  @ApiProperty({
+    example: 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD',
+    description: 'The new secret, shown in this answer only',
+  })
+  secret!: string;
+
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-11-25T05:37:19.123Z',
+    description:
+      'Until then every attempt carries two signatures, with the new and the previous secret',
+  })
+  previousSecretExpiresAt!: string;
+}
+
 export class SubscriptionDto {
   @ApiProperty({ format: 'uuid', example: '0193a1b2-c3f0-7b20-8c3d-4e5f6a7b8c9d' }) id!: string;
   @ApiProperty({ example: 'https://example.com/hooks' }) callbackUrl!: string;

@@ -22,6 +22,8 @@ import {
   SubscribeDto,
   SubscriptionCreatedDto,
   SubscriptionDto,
+  RotatedSecretDto,
+  RotateSecretDto,
   SubscriptionPageDto,
   UpdateSubscriptionDto,
 } from './subscription.dto';
@@ -105,6 +107,29 @@ export class SubscriptionsController {
     @Body() body: UpdateSubscriptionDto,
   ): Promise<SubscriptionView> {
     return this.subscriptions.update(accountId, id, body);
+  }
+
+  @Post('subscriptions/:id/rotate-secret')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Rotate the signing secret',
+    description:
+      'Replaces the secret. For `overlapSeconds` (default 86400, at most 604800) every attempt is signed with both ' +
+      'secrets (`webhook-signature: v1,<new> v1,<old>`), so a receiver verifies with either while it switches; after ' +
+      'that, with the new one only. A rotation during an overlap ends the older overlap at once. The new secret is ' +
+      'shown in this answer only; the previous one is never shown.',
+  })
+  @ApiOkResponse({
+    type: RotatedSecretDto,
+    description: 'The new secret and when the previous one stops signing',
+  })
+  @ApiProblems(400, 401, 403, 404, 415)
+  rotateSecret(
+    @CurrentAccount() accountId: string,
+    @Param('id') id: string,
+    @Body() body: RotateSecretDto,
+  ): Promise<{ secret: string; previousSecretExpiresAt: string }> {
+    return this.subscriptions.rotateSecret(accountId, id, body);
   }
 
   @Delete('subscriptions/:id')

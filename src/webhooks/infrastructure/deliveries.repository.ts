@@ -15,6 +15,8 @@ export interface ClaimedDelivery {
   eventCreatedAt: Date;
   callbackUrl: string;
   secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
 }
 
 export interface DeliveryOutcome {
@@ -125,7 +127,8 @@ export class DeliveriesRepository {
          updated_at = ?
        from due, webhook_subscription s
        where d.id = due.id and s.id = d.subscription_id
-       returning d.id, d.status, s.status as "subscriptionStatus", d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt", s.callback_url as "callbackUrl", s.secret`,
+       returning d.id, d.status, s.status as "subscriptionStatus", d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt", s.callback_url as "callbackUrl", s.secret,
+         s.previous_secret as "previousSecret", s.previous_secret_expires_at as "previousSecretExpiresAt"`,
       [now, limit, leaseUntil, leaseUntil, leaseId, now],
     );
     const leased = rows.filter((row) => row.subscriptionStatus === 'ACTIVE');

@@ -5,6 +5,7 @@ import { Subscription, type SubscriptionStatus } from '../domain/subscription';
 import type { SubscriptionRecord } from './webhook.schemas';
 
 const COLUMNS = `id, account_id as "accountId", callback_url as "callbackUrl", event_types as "eventTypes", secret, status,
+  previous_secret as "previousSecret", previous_secret_expires_at as "previousSecretExpiresAt",
   disabled_reason as "disabledReason", description, rate_limit_per_second as "rateLimitPerSecond",
   created_at as "createdAt", updated_at as "updatedAt"`;
 
@@ -13,6 +14,7 @@ const toSubscription = (row: SubscriptionRecord): Subscription =>
     ...row,
     eventTypes: row.eventTypes as WebhookEventType[],
     status: row.status as SubscriptionStatus,
+    previousSecretExpiresAt: row.previousSecretExpiresAt && new Date(row.previousSecretExpiresAt),
     createdAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
   });
@@ -54,15 +56,18 @@ export class SubscriptionsRepository {
     return row ? toSubscription(row) : undefined;
   }
 
-  /** Writes what an owner may change; the caller holds the row (see `find(..., true)`). */
+  /** Writes what an owner may change (secrets included); the caller holds the row (see `find(..., true)`). */
   async update(s: Subscription): Promise<void> {
     const v = s.snapshot;
     await this.em.execute(
-      `update webhook_subscription set callback_url = ?, event_types = ?::text[], status = ?, disabled_reason = ?, description = ?, rate_limit_per_second = ?, updated_at = ?
+      `update webhook_subscription set callback_url = ?, event_types = ?::text[], secret = ?, previous_secret = ?, previous_secret_expires_at = ?, status = ?, disabled_reason = ?, description = ?, rate_limit_per_second = ?, updated_at = ?
        where id = ? and status <> 'DELETED'`,
       [
         v.callbackUrl,
         typesLiteral(s),
+        v.secret,
+        v.previousSecret,
+        v.previousSecretExpiresAt,
         v.status,
         v.disabledReason,
         v.description,

@@ -6,6 +6,8 @@ export interface SubscriptionRecord {
   callbackUrl: string;
   eventTypes: string[];
   secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
   status: string;
   disabledReason: string | null;
   description: string | null;
@@ -24,6 +26,9 @@ export const SubscriptionSchema = new EntitySchema<SubscriptionRecord>({
     callbackUrl: { type: 'string', length: 2048 },
     eventTypes: { type: 'text[]' },
     secret: { type: 'string', length: 200 },
+    // Kept like the current secret, only to sign during a rotation's overlap; never shown.
+    previousSecret: { type: 'string', length: 200, nullable: true },
+    previousSecretExpiresAt: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
     status: { type: 'string', length: 16 },
     disabledReason: { type: 'string', length: 500, nullable: true },
     description: { type: 'string', length: 256, nullable: true },

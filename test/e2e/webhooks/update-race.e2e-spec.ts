@@ -1,6 +1,6 @@
 import { createPayment, type Http, usePaymentsApp, waitFor } from '../../support/payments-fixtures';
 import { deliveriesOf, Receiver, subscribe, verifyAll } from '../../support/webhook-fixtures';
-import { patched, report, seeded } from '../../support/webhook-ops-fixtures';
+import { patched, report, rotated, seeded, verifies } from '../../support/webhook-ops-fixtures';
 
 const ROUNDS = 6;
 
@@ -59,5 +59,45 @@ describe('PATCH callbackUrl racing the dispatcher', () => {
     expect(received.sort()).toEqual([...payments].sort());
     // The race was real: the URL changed while deliveries were flowing.
     expect(receivers.filter((r) => r.hooks.length > 0).length).toBeGreaterThan(2);
+  });
+
+  it('never signs with a secret that a rotation without overlap has ended, once it answered', async () => {
+    const seed = Number(process.env.RACE_SEED ?? Date.now() % 2 ** 31);
+    report('rotate-race', { seed, replay: `RACE_SEED=${seed}` });
+    const random = seeded(seed);
+    const receiver = receivers[0];
+    receiver.hooks.splice(0);
+    const sub = await subscribe(http, {
+      callbackUrl: `${receiver.url}/rotating`,
+      eventTypes: ['payment.created'],
+    });
+    const secrets = [sub.secret];
+    const answeredAt: number[] = [0];
+    let creating = true;
+    const payments: string[] = [];
+    const producer = (async () => {
+      while (creating) payments.push((await createPayment(http)).id);
+    })();
+    for (let round = 1; round <= ROUNDS; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.floor(random() * 150)));
+      secrets.push((await rotated(http, sub.id, { overlapSeconds: 0 })).secret);
+      answeredAt.push(Date.now());
+    }
+    creating = false;
+    await producer;
+    await waitFor(
+      async () => (await deliveriesOf(http, sub.id, 'DELIVERED')).length === payments.length,
+      { what: `${payments.length} deliveries`, timeoutMs: 30_000 },
+    );
+    const hooks = receiver.hooks.filter((h) => h.path === '/hooks/rotating');
+    // A hook that arrived after the answer of rotation i verifies with secret i or a later one.
+    const stale = hooks.flatMap((hook) => {
+      const current = answeredAt.filter((at) => at < hook.receivedAt).length - 1;
+      const ok = secrets.slice(current).some((secret) => verifies(secret, hook));
+      return ok ? [] : [{ receivedAt: hook.receivedAt, current }];
+    });
+    report('rotate-race', { payments: payments.length, hooks: hooks.length });
+    expect(stale).toEqual([]);
+    expect(hooks.length).toBe(payments.length);
   });
 });
