@@ -4,21 +4,24 @@ import { DeliveryMetrics } from './application/delivery-metrics';
 import { DispatcherSignal } from './application/dispatcher-signal';
 import { FanOutHandler } from './application/fan-out.handler';
 import { InFlightAttempts } from './application/in-flight-attempts';
+import { TestSendService } from './application/test-send.service';
 import { SubscriptionsService } from './application/subscriptions.service';
 import { WebhookDispatcher } from './application/webhook-dispatcher';
 import { CallbackUrlPolicy, WebhookTransport } from './application/webhook-ports';
 import { DeliveriesRepository } from './infrastructure/deliveries.repository';
 import { HttpWebhookTransport } from './infrastructure/http-webhook-transport';
 import { SubscriptionsRepository } from './infrastructure/subscriptions.repository';
+import { SubscriptionOperationsController } from './http/subscription-operations.controller';
 import { SubscriptionsController } from './http/subscriptions.controller';
 
 @Module({
-  controllers: [SubscriptionsController],
+  controllers: [SubscriptionsController, SubscriptionOperationsController],
   providers: [
     SubscriptionsRepository,
     DeliveriesRepository,
     SubscriptionsService,
     InFlightAttempts,
+    TestSendService,
     DeliveriesService,
     DispatcherSignal,
     DeliveryMetrics,

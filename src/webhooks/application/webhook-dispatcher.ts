@@ -105,7 +105,7 @@ export class WebhookDispatcher extends ScheduledWorker {
     });
     const progress = afterAttempt({
       attempts: delivery.attempts,
-      eventCreatedAt: new Date(delivery.eventCreatedAt),
+      eventCreatedAt: new Date(delivery.windowFrom),
       result,
       now: this.clock.now(),
       policy: this.policy,

@@ -13,6 +13,8 @@ export interface ClaimedDelivery {
   body: string;
   attempts: number;
   eventCreatedAt: Date;
+  /** The retry window starts here: the event's time, or when the delivery was recovered. */
+  windowFrom: Date;
   callbackUrl: string;
   secret: string;
   previousSecret: string | null;
@@ -89,9 +91,9 @@ export class DeliveriesRepository {
     const expired = new Date(now.getTime() - windowMs);
     const rows = await this.em.execute<{ id: string }[]>(
       `update webhook_delivery set
-         status = case when event_created_at < ? then 'FAILED' else 'PENDING' end,
-         next_attempt_at = case when event_created_at < ? then null else event_created_at end,
-         last_error = case when event_created_at < ? then 'retry window ended while the subscription was not active' else last_error end,
+         status = case when coalesce(retry_window_from, event_created_at) < ? then 'FAILED' else 'PENDING' end,
+         next_attempt_at = case when coalesce(retry_window_from, event_created_at) < ? then null else event_created_at end,
+         last_error = case when coalesce(retry_window_from, event_created_at) < ? then 'retry window ended while the subscription was not active' else last_error end,
          updated_at = ?
        where subscription_id = ? and status = 'PENDING' and next_attempt_at is null returning id`,
       [expired, expired, expired, now, subscriptionId],
@@ -127,12 +129,40 @@ export class DeliveriesRepository {
          updated_at = ?
        from due, webhook_subscription s
        where d.id = due.id and s.id = d.subscription_id
-       returning d.id, d.status, s.status as "subscriptionStatus", d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt", s.callback_url as "callbackUrl", s.secret,
+       returning d.id, d.status, s.status as "subscriptionStatus", d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt",
+         coalesce(d.retry_window_from, d.event_created_at) as "windowFrom", s.callback_url as "callbackUrl", s.secret,
          s.previous_secret as "previousSecret", s.previous_secret_expires_at as "previousSecretExpiresAt"`,
       [now, limit, leaseUntil, leaseUntil, leaseId, now],
     );
     const leased = rows.filter((row) => row.subscriptionStatus === 'ACTIVE');
     return { leased, claimed: rows.length };
+  }
+
+  /**
+   * Sends the FAILED deliveries whose event lies in [since, until) again, with a fresh retry
+   * window from `now` and the backoff started over. A subscription that is not ACTIVE keeps them
+   * waiting (parked) like its other deliveries.
+   */
+  async recover(
+    subscription: Subscription,
+    since: Date,
+    until: Date | undefined,
+    now: Date,
+  ): Promise<number> {
+    const rows = await this.em.execute<{ id: string }[]>(
+      `update webhook_delivery set status = 'PENDING', attempts = 0, retry_window_from = ?, next_attempt_at = ?::timestamptz,
+         locked_until = null, lease_id = null, updated_at = ?
+       where subscription_id = ? and status = 'FAILED' and event_created_at >= ?${until ? ' and event_created_at < ?' : ''} returning id`,
+      [
+        now,
+        subscription.isActive ? now : null,
+        now,
+        subscription.id,
+        since,
+        ...(until ? [until] : []),
+      ],
+    );
+    return rows.length;
   }
 
   /** Whether a delivery of the subscription leased at or before `leasedBy` is still being sent. */

@@ -55,6 +55,8 @@ export interface DeliveryRecord {
   lastStatusCode: number | null;
   lastError: string | null;
   eventCreatedAt: Date;
+  /** Where the retry window starts when it is not the event's time (a recovered delivery). */
+  retryWindowFrom: Date | null;
   createdAt: Date;
   updatedAt: Date;
   deliveredAt: Date | null;
@@ -78,6 +80,7 @@ export const DeliverySchema = new EntitySchema<DeliveryRecord>({
     lastStatusCode: { type: 'integer', nullable: true },
     lastError: { type: 'string', length: 500, nullable: true },
     eventCreatedAt: { type: 'Date', columnType: 'timestamptz(3)' },
+    retryWindowFrom: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
     createdAt: { type: 'Date', columnType: 'timestamptz(3)' },
     updatedAt: { type: 'Date', columnType: 'timestamptz(3)' },
     deliveredAt: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
