@@ -5,6 +5,7 @@ import { DispatcherSignal } from './application/dispatcher-signal';
 import { FanOutHandler } from './application/fan-out.handler';
 import { InFlightAttempts } from './application/in-flight-attempts';
 import { TestSendService } from './application/test-send.service';
+import { EventsService } from './application/events.service';
 import { SubscriptionsService } from './application/subscriptions.service';
 import { WebhookDispatcher } from './application/webhook-dispatcher';
 import { CallbackUrlPolicy, WebhookTransport } from './application/webhook-ports';
@@ -13,15 +14,17 @@ import { HttpWebhookTransport } from './infrastructure/http-webhook-transport';
 import { SubscriptionsRepository } from './infrastructure/subscriptions.repository';
 import { SubscriptionOperationsController } from './http/subscription-operations.controller';
 import { SubscriptionsController } from './http/subscriptions.controller';
+import { EventsController } from './http/events.controller';
 
 @Module({
-  controllers: [SubscriptionsController, SubscriptionOperationsController],
+  controllers: [SubscriptionsController, SubscriptionOperationsController, EventsController],
   providers: [
     SubscriptionsRepository,
     DeliveriesRepository,
     SubscriptionsService,
     InFlightAttempts,
     TestSendService,
+    EventsService,
     DeliveriesService,
     DispatcherSignal,
     DeliveryMetrics,

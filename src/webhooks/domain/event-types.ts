@@ -17,3 +17,6 @@ const KNOWN: ReadonlySet<string> = new Set(WEBHOOK_EVENT_TYPES);
 export function isWebhookEventType(value: unknown): value is WebhookEventType {
   return typeof value === 'string' && KNOWN.has(value);
 }
+
+/** Every type the events store answers for: the payment events (and, later, operations events). */
+export const RECORDED_EVENT_TYPES: readonly string[] = [...WEBHOOK_EVENT_TYPES];
