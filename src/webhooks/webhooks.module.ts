@@ -5,6 +5,7 @@ import { DispatcherSignal } from './application/dispatcher-signal';
 import { FanOutHandler } from './application/fan-out.handler';
 import { InFlightAttempts } from './application/in-flight-attempts';
 import { TestSendService } from './application/test-send.service';
+import { SubscriptionHealth } from './application/subscription-health.service';
 import { EventsService } from './application/events.service';
 import { SubscriptionsService } from './application/subscriptions.service';
 import { WebhookDispatcher } from './application/webhook-dispatcher';
@@ -24,6 +25,7 @@ import { EventsController } from './http/events.controller';
     SubscriptionsService,
     InFlightAttempts,
     TestSendService,
+    SubscriptionHealth,
     EventsService,
     DeliveriesService,
     DispatcherSignal,

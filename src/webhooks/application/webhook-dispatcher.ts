@@ -14,6 +14,7 @@ import {
 } from '../infrastructure/deliveries.repository';
 import { DeliveryMetrics } from './delivery-metrics';
 import { DispatcherSignal } from './dispatcher-signal';
+import { SubscriptionHealth } from './subscription-health.service';
 import { WebhookTransport } from './webhook-ports';
 
 /**
@@ -36,6 +37,7 @@ export class WebhookDispatcher extends ScheduledWorker {
     private readonly transport: WebhookTransport,
     private readonly clock: Clock,
     private readonly metrics: DeliveryMetrics,
+    private readonly health: SubscriptionHealth,
     signal: DispatcherSignal,
     scheduler: SchedulerRegistry,
     @Inject(AppConfig) private readonly config: AppConfig,
@@ -79,6 +81,7 @@ export class WebhookDispatcher extends ScheduledWorker {
       (outcome): outcome is DeliveryOutcome => outcome !== undefined,
     );
     await this.deliveries.recordOutcomes(outcomes, leaseId, this.clock.now());
+    await this.health.record(outcomes, this.clock.now());
     this.metrics.recorded(outcomes, this.clock.now());
     return claimed;
   }
@@ -112,6 +115,7 @@ export class WebhookDispatcher extends ScheduledWorker {
     });
     return {
       id: delivery.id,
+      subscriptionId: delivery.subscriptionId,
       eventCreatedAt: new Date(delivery.eventCreatedAt),
       attemptedAt,
       result,

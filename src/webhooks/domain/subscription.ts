@@ -1,5 +1,10 @@
 import { DomainError, newId, validationFailed } from '../../shared/domain';
-import { isWebhookEventType, WEBHOOK_EVENT_TYPES, type WebhookEventType } from './event-types';
+import {
+  isWebhookEventType,
+  SUBSCRIBABLE_EVENT_TYPES,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEventType,
+} from './event-types';
 import { WebhookSecret } from './webhook-secret';
 
 /** ACTIVE receives; PAUSED (by its owner) and DISABLED (by the service) keep their deliveries waiting. */
@@ -47,7 +52,7 @@ function checkEventTypes(types: readonly string[], field: string): WebhookEventT
       {
         field,
         code: 'invalid-event-type',
-        message: `unknown event type(s): ${unknown.join(', ')}; known: ${WEBHOOK_EVENT_TYPES.join(', ')}`,
+        message: `unknown event type(s): ${unknown.join(', ')}; known: ${SUBSCRIBABLE_EVENT_TYPES.join(', ')}`,
       },
     ]);
   }
@@ -71,7 +76,7 @@ export class Subscription {
       throw new DomainError(
         'invalid',
         'invalid-event-type',
-        `unknown event type(s): ${unknown.join(', ')}; known: ${WEBHOOK_EVENT_TYPES.join(', ')}`,
+        `unknown event type(s): ${unknown.join(', ')}; known: ${SUBSCRIBABLE_EVENT_TYPES.join(', ')}`,
       );
     }
     const eventTypes = input.eventTypes?.length
@@ -195,6 +200,15 @@ export class Subscription {
     if (!wasActive && this.isActive) return 'resumed';
     if (wasActive && !this.isActive) return 'stopped';
     return 'none';
+  }
+
+  /** The service disables a failing receiver; its deliveries wait like a paused one's. */
+  disable(reason: string, now: Date): boolean {
+    if (this.state.status !== 'ACTIVE') return false;
+    this.state.status = 'DISABLED';
+    this.state.disabledReason = reason;
+    this.state.updatedAt = now;
+    return true;
   }
 
   /**

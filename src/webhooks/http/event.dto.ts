@@ -2,12 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { PaymentDto } from '../../payments';
 import { PageQuery } from '../../shared/http/page.query';
-import { WEBHOOK_EVENT_TYPES } from '../domain/event-types';
+import { SUBSCRIBABLE_EVENT_TYPES } from '../domain/event-types';
 
 export class EventsQueryDto extends PageQuery {
-  @ApiPropertyOptional({ enum: WEBHOOK_EVENT_TYPES, example: 'payment.paid' })
+  @ApiPropertyOptional({ enum: SUBSCRIBABLE_EVENT_TYPES, example: 'payment.paid' })
   @IsOptional()
-  @IsIn(WEBHOOK_EVENT_TYPES)
+  @IsIn(SUBSCRIBABLE_EVENT_TYPES)
   type?: string;
 
   @ApiPropertyOptional({ format: 'uuid', example: '0193a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b' })
@@ -41,7 +41,7 @@ export class EventDto {
     description: 'The webhook-id',
   })
   id!: string;
-  @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, example: 'payment.paid' }) type!: string;
+  @ApiProperty({ enum: SUBSCRIBABLE_EVENT_TYPES, example: 'payment.paid' }) type!: string;
   @ApiProperty({ format: 'date-time', example: '2026-11-24T05:37:19.123Z' }) createdAt!: string;
   @ApiProperty({ format: 'uuid', example: '0193a1b2-0000-7000-8000-000000000001' })
   accountId!: string;

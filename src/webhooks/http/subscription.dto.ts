@@ -14,7 +14,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQuery } from '../../shared/http/page.query';
-import { WEBHOOK_EVENT_TYPES } from '../domain/event-types';
+import { SUBSCRIBABLE_EVENT_TYPES } from '../domain/event-types';
 
 export class SubscribeDto {
   @ApiProperty({
@@ -28,16 +28,17 @@ export class SubscribeDto {
   callbackUrl!: string;
 
   @ApiPropertyOptional({
-    enum: WEBHOOK_EVENT_TYPES,
+    enum: SUBSCRIBABLE_EVENT_TYPES,
     isArray: true,
     example: ['payment.paid', 'payment.failed'],
-    description: 'Default: every type',
+    description:
+      'Default: every payment event type. `subscription.disabled` is sent only to subscriptions that name it',
   })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length)
-  @IsIn(WEBHOOK_EVENT_TYPES, { each: true })
+  @ArrayMaxSize(SUBSCRIBABLE_EVENT_TYPES.length)
+  @IsIn(SUBSCRIBABLE_EVENT_TYPES, { each: true })
   eventTypes?: string[];
 
   @ApiPropertyOptional({
@@ -65,7 +66,7 @@ export class UpdateSubscriptionDto {
   callbackUrl?: string;
 
   @ApiPropertyOptional({
-    enum: WEBHOOK_EVENT_TYPES,
+    enum: SUBSCRIBABLE_EVENT_TYPES,
     isArray: true,
     example: ['payment.paid'],
     description: 'At least one type',
@@ -73,8 +74,8 @@ export class UpdateSubscriptionDto {
   @ValidateIf(given('eventTypes'))
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length)
-  @IsIn(WEBHOOK_EVENT_TYPES, { each: true })
+  @ArrayMaxSize(SUBSCRIBABLE_EVENT_TYPES.length)
+  @IsIn(SUBSCRIBABLE_EVENT_TYPES, { each: true })
   eventTypes?: string[];
 
   @ApiPropertyOptional({
@@ -157,7 +158,7 @@ export class RotatedSecretDto {
 export class SubscriptionDto {
   @ApiProperty({ format: 'uuid', example: '0193a1b2-c3f0-7b20-8c3d-4e5f6a7b8c9d' }) id!: string;
   @ApiProperty({ example: 'https://example.com/hooks' }) callbackUrl!: string;
-  @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true }) eventTypes!: string[];
+  @ApiProperty({ enum: SUBSCRIBABLE_EVENT_TYPES, isArray: true }) eventTypes!: string[];
   @ApiProperty({
     enum: ['ACTIVE', 'PAUSED', 'DISABLED'],
     description: 'PAUSED by its owner, DISABLED by the service (see disabledReason)',

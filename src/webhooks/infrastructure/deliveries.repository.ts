@@ -9,6 +9,7 @@ import type { AttemptRecord, DeliveryRecord } from './webhook.schemas';
 /** A delivery leased to this instance, with what it takes to send it. */
 export interface ClaimedDelivery {
   id: string;
+  subscriptionId: string;
   eventId: string;
   body: string;
   attempts: number;
@@ -23,6 +24,7 @@ export interface ClaimedDelivery {
 
 export interface DeliveryOutcome {
   id: string;
+  subscriptionId: string;
   eventCreatedAt: Date;
   attemptedAt: Date;
   result: AttemptResult;
@@ -129,7 +131,7 @@ export class DeliveriesRepository {
          updated_at = ?
        from due, webhook_subscription s
        where d.id = due.id and s.id = d.subscription_id
-       returning d.id, d.status, s.status as "subscriptionStatus", d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt",
+       returning d.id, d.subscription_id as "subscriptionId", d.status, s.status as "subscriptionStatus", d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt",
          coalesce(d.retry_window_from, d.event_created_at) as "windowFrom", s.callback_url as "callbackUrl", s.secret,
          s.previous_secret as "previousSecret", s.previous_secret_expires_at as "previousSecretExpiresAt"`,
       [now, limit, leaseUntil, leaseUntil, leaseId, now],

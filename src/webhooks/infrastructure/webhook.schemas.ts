@@ -10,6 +10,8 @@ export interface SubscriptionRecord {
   previousSecretExpiresAt: Date | null;
   status: string;
   disabledReason: string | null;
+  /** The first failed attempt since the last success (auto-disable), or null. */
+  failingSince: Date | null;
   description: string | null;
   rateLimitPerSecond: number | null;
   createdAt: Date;
@@ -31,6 +33,7 @@ export const SubscriptionSchema = new EntitySchema<SubscriptionRecord>({
     previousSecretExpiresAt: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
     status: { type: 'string', length: 16 },
     disabledReason: { type: 'string', length: 500, nullable: true },
+    failingSince: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
     description: { type: 'string', length: 256, nullable: true },
     rateLimitPerSecond: { type: 'integer', nullable: true },
     createdAt: { type: 'Date', columnType: 'timestamptz(3)' },
