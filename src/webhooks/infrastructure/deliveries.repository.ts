@@ -118,25 +118,30 @@ export class DeliveriesRepository {
     limit: number,
   ): Promise<{ leased: ClaimedDelivery[]; claimed: number }> {
     const rows = await this.em.execute<
-      (ClaimedDelivery & { status: string; subscriptionStatus: string })[]
+      (ClaimedDelivery & { status: string; subscriptionStatus: string; manualRetry: boolean })[]
     >(
       `with due as (
          select id from webhook_delivery where status = 'PENDING' and next_attempt_at <= ?
          order by next_attempt_at limit ? for update skip locked)
        update webhook_delivery d set
          status = case when s.status = 'DELETED' then 'CANCELLED' else d.status end,
-         next_attempt_at = case when s.status = 'ACTIVE' then ?::timestamptz end,
-         locked_until = case when s.status = 'ACTIVE' then ?::timestamptz end,
-         lease_id = case when s.status = 'ACTIVE' then ?::uuid end,
+         next_attempt_at = case when s.status = 'ACTIVE' or (d.manual_retry and s.status <> 'DELETED') then ?::timestamptz end,
+         locked_until = case when s.status = 'ACTIVE' or (d.manual_retry and s.status <> 'DELETED') then ?::timestamptz end,
+         lease_id = case when s.status = 'ACTIVE' or (d.manual_retry and s.status <> 'DELETED') then ?::uuid end,
          updated_at = ?
        from due, webhook_subscription s
        where d.id = due.id and s.id = d.subscription_id
-       returning d.id, d.subscription_id as "subscriptionId", d.status, s.status as "subscriptionStatus", d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt",
+       returning d.id, d.subscription_id as "subscriptionId", d.status, s.status as "subscriptionStatus", d.manual_retry as "manualRetry", d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt",
          coalesce(d.retry_window_from, d.event_created_at) as "windowFrom", s.callback_url as "callbackUrl", s.secret,
          s.previous_secret as "previousSecret", s.previous_secret_expires_at as "previousSecretExpiresAt"`,
       [now, limit, leaseUntil, leaseUntil, leaseId, now],
     );
-    const leased = rows.filter((row) => row.subscriptionStatus === 'ACTIVE');
+    // A manual retry is the owner's explicit request: it goes out even while paused or disabled.
+    const leased = rows.filter(
+      (row) =>
+        row.subscriptionStatus === 'ACTIVE' ||
+        (row.manualRetry && row.subscriptionStatus !== 'DELETED'),
+    );
     return { leased, claimed: rows.length };
   }
 
@@ -198,7 +203,7 @@ export class DeliveriesRepository {
          select attempt_id, id, at, code, duration_ms, error from v)
        update webhook_delivery d set status = v.status, attempts = v.attempts, next_attempt_at = v.next_at, last_status_code = v.code,
          last_error = v.error, delivered_at = case when v.status = 'DELIVERED' then v.at else d.delivered_at end,
-         locked_until = null, lease_id = null, updated_at = ?
+         locked_until = null, lease_id = null, manual_retry = false, updated_at = ?
        from v where d.id = v.id and d.lease_id = ? and d.status = 'PENDING'`,
       [
         ...outcomes.flatMap((o) => [
@@ -252,7 +257,7 @@ export class DeliveriesRepository {
     now: Date,
   ): Promise<DeliveryWithAttempts | undefined> {
     const rows = await this.em.execute<{ id: string }[]>(
-      `update webhook_delivery set status = 'PENDING', next_attempt_at = ?, locked_until = null, lease_id = null, updated_at = ?
+      `update webhook_delivery set status = 'PENDING', next_attempt_at = ?, locked_until = null, lease_id = null, manual_retry = true, updated_at = ?
        where id = ? and subscription_id = ? and status <> 'CANCELLED' and (lease_id is null or locked_until <= ?) returning id`,
       [now, now, deliveryId, subscriptionId, now],
     );

@@ -60,6 +60,8 @@ export interface DeliveryRecord {
   eventCreatedAt: Date;
   /** Where the retry window starts when it is not the event's time (a recovered delivery). */
   retryWindowFrom: Date | null;
+  /** The owner asked for this attempt (manual retry): it is sent whatever the subscription's status. */
+  manualRetry: boolean;
   createdAt: Date;
   updatedAt: Date;
   deliveredAt: Date | null;
@@ -84,6 +86,7 @@ export const DeliverySchema = new EntitySchema<DeliveryRecord>({
     lastError: { type: 'string', length: 500, nullable: true },
     eventCreatedAt: { type: 'Date', columnType: 'timestamptz(3)' },
     retryWindowFrom: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
+    manualRetry: { type: 'boolean', default: false },
     createdAt: { type: 'Date', columnType: 'timestamptz(3)' },
     updatedAt: { type: 'Date', columnType: 'timestamptz(3)' },
     deliveredAt: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
