@@ -82,6 +82,19 @@ function bodyStatusFindings({ method, path, op }: Operation): string[] {
 
 const segments = (path: string) => path.split('/').filter(Boolean);
 const isParam = (segment: string) => /^\{[^}]+\}$/.test(segment);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether the path parameter `param` of an operation can take the other path's segment there. */
+function canMatch(operation: Operation, param: string, other: string): boolean {
+  if (isParam(other)) return true;
+  const name = param.slice(1, -1);
+  const declared = (Array.isArray(operation.op.parameters) ? operation.op.parameters : []).find(
+    (p): p is Json => isObject(p) && p.in === 'path' && p.name === name,
+  );
+  const schema = declared && isObject(declared.schema) ? declared.schema : undefined;
+  // A parameter declared a UUID never takes a literal segment such as `subscriptions`.
+  return schema?.format !== 'uuid' || UUID.test(other);
+}
 
 /**
  * Two templates one request could match (same method, same number of segments, each pair equal or
@@ -99,7 +112,12 @@ function ambiguityFindings(operations: Operation[]): string[] {
       const sa = segments(a.path);
       const sb = segments(b.path);
       if (sa.length !== sb.length) continue;
-      const overlap = sa.every((s, k) => s === sb[k] || isParam(s) || isParam(sb[k]));
+      const overlap = sa.every(
+        (s, k) =>
+          s === sb[k] ||
+          (isParam(s) && canMatch(a, s, sb[k])) ||
+          (isParam(sb[k]) && canMatch(b, sb[k], s)),
+      );
       // A literal segment where the other has a parameter makes one strictly more specific only
       // if it is so everywhere: a mix (one literal here, the other there) is truly ambiguous.
       const aMoreSpecific = sa.some((s, k) => !isParam(s) && isParam(sb[k]));

@@ -36,5 +36,10 @@ export const OutboxEventSchema = new EntitySchema<OutboxEventRecord>({
       expression:
         'create index "outbox_event_unpublished_idx" on "outbox_event" ("id") where "published_at" is null',
     },
+    // The events API (ADR 10): every filter starts with the account and has its own index.
+    { name: 'outbox_event_account_id_idx', properties: ['accountId', 'id'] },
+    { name: 'outbox_event_account_type_idx', properties: ['accountId', 'type', 'id'] },
+    { name: 'outbox_event_account_aggregate_idx', properties: ['accountId', 'aggregateId', 'id'] },
+    { name: 'outbox_event_account_occurred_idx', properties: ['accountId', 'occurredAt'] },
   ],
 });

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { EventStore } from './event-store';
 import { OutboxMetrics } from './outbox.metrics';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxSignal } from './outbox-signal';
@@ -7,7 +8,7 @@ import { OutboxWriter } from './outbox.writer';
 /** The durable event bus: writers append in the business transaction, the relay publishes. */
 @Global()
 @Module({
-  providers: [OutboxSignal, OutboxWriter, OutboxRelay, OutboxMetrics],
-  exports: [OutboxWriter, OutboxRelay],
+  providers: [OutboxSignal, OutboxWriter, OutboxRelay, OutboxMetrics, EventStore],
+  exports: [OutboxWriter, OutboxRelay, EventStore],
 })
 export class OutboxModule {}

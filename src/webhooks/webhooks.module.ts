@@ -3,6 +3,10 @@ import { DeliveriesService } from './application/deliveries.service';
 import { DeliveryMetrics } from './application/delivery-metrics';
 import { DispatcherSignal } from './application/dispatcher-signal';
 import { FanOutHandler } from './application/fan-out.handler';
+import { InFlightAttempts } from './application/in-flight-attempts';
+import { TestSendService } from './application/test-send.service';
+import { SubscriptionHealth } from './application/subscription-health.service';
+import { EventsService } from './application/events.service';
 import { SubscriptionsService } from './application/subscriptions.service';
 import { WebhookDispatcher } from './application/webhook-dispatcher';
 import { CallbackUrlPolicy, WebhookTransport } from './application/webhook-ports';
@@ -10,14 +14,20 @@ import { DeliveriesRepository } from './infrastructure/deliveries.repository';
 import { HOST_RESOLVER, systemResolver } from './infrastructure/delivery/host-resolver';
 import { HttpWebhookTransport } from './infrastructure/http-webhook-transport';
 import { SubscriptionsRepository } from './infrastructure/subscriptions.repository';
+import { SubscriptionOperationsController } from './http/subscription-operations.controller';
 import { SubscriptionsController } from './http/subscriptions.controller';
+import { EventsController } from './http/events.controller';
 
 @Module({
-  controllers: [SubscriptionsController],
+  controllers: [SubscriptionsController, SubscriptionOperationsController, EventsController],
   providers: [
     SubscriptionsRepository,
     DeliveriesRepository,
     SubscriptionsService,
+    InFlightAttempts,
+    TestSendService,
+    SubscriptionHealth,
+    EventsService,
     DeliveriesService,
     DispatcherSignal,
     DeliveryMetrics,

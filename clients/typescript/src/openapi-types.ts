@@ -24,6 +24,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events
+         * @description Every event the service recorded, as the envelope it delivers (same id, type, createdAt and data), newest first, kept EVENT_RETENTION_DAYS. A client that missed webhooks catches up by polling.
+         */
+        get: operations["EventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an event
+         * @description The envelope exactly as delivered. Another account's event answers 404.
+         */
+        get: operations["EventsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments": {
         parameters: {
             query?: never;
@@ -117,7 +157,7 @@ export interface paths {
         };
         /**
          * List subscriptions
-         * @description Active subscriptions, newest first.
+         * @description Subscriptions (ACTIVE, PAUSED or DISABLED; deleted ones are gone), newest first.
          */
         get: operations["SubscriptionsController_list"];
         put?: never;
@@ -149,7 +189,11 @@ export interface paths {
         delete: operations["SubscriptionsController_delete"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update a subscription
+         * @description Changes the URL, event types, description, rate limit or status (ACTIVE / PAUSED) under the creation rules; a refused field answers 400 naming it, and nothing changes. While PAUSED (or DISABLED by the service) new events still create deliveries, which wait; back to ACTIVE, they go out oldest event first, and those older than the retry window become FAILED. Every undelivered delivery goes to the new URL.
+         */
+        patch: operations["SubscriptionsController_update"];
         trace?: never;
     };
     "/api/v1/payments/subscriptions/{id}/deliveries": {
@@ -192,6 +236,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/subscriptions/{id}/recover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recover failed deliveries
+         * @description Every FAILED delivery of this subscription whose event lies in [since, until) is sent again, with a fresh retry window that starts now. `since` in the future or older than EVENT_RETENTION_DAYS, `until` in the future or not after `since`: 400 naming the field.
+         */
+        post: operations["SubscriptionOperationsController_recover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/subscriptions/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description Replaces the secret. For `overlapSeconds` (default 86400, at most 604800) every attempt is signed with both secrets (`webhook-signature: v1,<new> v1,<old>`), so a receiver verifies with either while it switches; after that, with the new one only. A rotation during an overlap ends the older overlap at once. The new secret is shown in this answer only; the previous one is never shown.
+         */
+        post: operations["SubscriptionsController_rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/subscriptions/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Sends one signed `webhook.test` event (`data: { "subscriptionId" }`) to the callback URL now, waits for that one attempt (at most WEBHOOK_TIMEOUT_MS) and reports it. It is not stored, not retried, and works in any status.
+         */
+        post: operations["SubscriptionOperationsController_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/{id}": {
         parameters: {
             query?: never;
@@ -226,6 +330,26 @@ export interface paths {
          * @description Only a PENDING payment can be cancelled; otherwise 409 `invalid-state`.
          */
         post: operations["PaymentsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A payment's events
+         * @description The payment's history, oldest first (data.version 1, 2, ...), as delivered.
+         */
+        get: operations["EventsController_ofPayment"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -456,6 +580,40 @@ export interface components {
         };
         DeliveryPageDto: {
             data: components["schemas"]["DeliveryDto"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+        EventDto: {
+            /**
+             * Format: uuid
+             * @example 0193a1b2-0000-7000-8000-000000000001
+             */
+            accountId: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-24T05:37:19.123Z
+             */
+            createdAt: string;
+            /** @description The payment as GET returned it at the event */
+            data: components["schemas"]["PaymentDto"];
+            /**
+             * Format: uuid
+             * @description The webhook-id
+             * @example 0193a1b2-c3e1-7d40-8e5f-6a7b8c9d0e1f
+             */
+            id: string;
+            /**
+             * @example payment.paid
+             * @enum {string}
+             */
+            type: "payment.created" | "payment.processing" | "payment.paid" | "payment.failed" | "payment.cancelled" | "subscription.disabled";
+        };
+        EventHistoryDto: {
+            /** @description Oldest first: data.version 1, 2, ... */
+            data: components["schemas"]["EventDto"][];
+        };
+        EventPageDto: {
+            data: components["schemas"]["EventDto"][];
             /** @example null */
             nextCursor: string | null;
         };
@@ -754,6 +912,53 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        RecoverDto: {
+            /**
+             * Format: date-time
+             * @description Events from this time on (inclusive); not in the future, not older than the retention
+             * @example 2026-11-24T00:00:00.000Z
+             */
+            since: string;
+            /**
+             * Format: date-time
+             * @description Events before this time (exclusive); default: now
+             * @example 2026-11-24T06:00:00.000Z
+             */
+            until?: string;
+        };
+        RecoveredDto: {
+            /**
+             * @description FAILED deliveries queued again, each with a fresh retry window
+             * @example 3
+             */
+            queued: number;
+        };
+        RotateSecretDto: {
+            /**
+             * @description How long the previous secret keeps signing too (0: it stops at once)
+             * @default 86400
+             * @example 3600
+             */
+            overlapSeconds: number;
+            /**
+             * @description `whsec_` + base64 of 24..64 bytes; generated when absent
+             * @example whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD
+             */
+            secret?: string;
+        };
+        RotatedSecretDto: {
+            /**
+             * Format: date-time
+             * @description Until then every attempt carries two signatures, with the new and the previous secret
+             * @example 2026-11-25T05:37:19.123Z
+             */
+            previousSecretExpiresAt: string;
+            /**
+             * @description The new secret, shown in this answer only
+             * @example whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD
+             */
+            secret: string;
+        };
         SandboxStatusDto: {
             /**
              * @description For FAILED
@@ -770,13 +975,13 @@ export interface components {
              */
             callbackUrl: string;
             /**
-             * @description Default: every type
+             * @description Default: every payment event type. `subscription.disabled` is sent only to subscriptions that name it
              * @example [
              *       "payment.paid",
              *       "payment.failed"
              *     ]
              */
-            eventTypes?: ("payment.created" | "payment.processing" | "payment.paid" | "payment.failed" | "payment.cancelled")[];
+            eventTypes?: ("payment.created" | "payment.processing" | "payment.paid" | "payment.failed" | "payment.cancelled" | "subscription.disabled")[];
             /**
              * @description `whsec_` + base64 of 24..64 bytes; generated when absent
              * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
@@ -791,19 +996,33 @@ export interface components {
              * @example 2026-11-24T05:37:19.123Z
              */
             createdAt: string;
-            eventTypes: ("payment.created" | "payment.processing" | "payment.paid" | "payment.failed" | "payment.cancelled")[];
+            /** @example Order service, production */
+            description: string | null;
+            /** @example null */
+            disabledReason: string | null;
+            eventTypes: ("payment.created" | "payment.processing" | "payment.paid" | "payment.failed" | "payment.cancelled" | "subscription.disabled")[];
             /**
              * Format: uuid
              * @example 0193a1b2-c3f0-7b20-8c3d-4e5f6a7b8c9d
              */
             id: string;
+            /** @example null */
+            rateLimitPerSecond: number | null;
             /**
              * @description Shown in this answer only: keep it to verify signatures
              * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
              */
             secret: string;
-            /** @enum {string} */
-            status: "ACTIVE";
+            /**
+             * @description PAUSED by its owner, DISABLED by the service (see disabledReason)
+             * @enum {string}
+             */
+            status: "ACTIVE" | "PAUSED" | "DISABLED";
+            /**
+             * Format: date-time
+             * @example 2026-11-24T05:40:02.481Z
+             */
+            updatedAt: string;
         };
         SubscriptionDto: {
             /** @example https://example.com/hooks */
@@ -813,19 +1032,79 @@ export interface components {
              * @example 2026-11-24T05:37:19.123Z
              */
             createdAt: string;
-            eventTypes: ("payment.created" | "payment.processing" | "payment.paid" | "payment.failed" | "payment.cancelled")[];
+            /** @example Order service, production */
+            description: string | null;
+            /** @example null */
+            disabledReason: string | null;
+            eventTypes: ("payment.created" | "payment.processing" | "payment.paid" | "payment.failed" | "payment.cancelled" | "subscription.disabled")[];
             /**
              * Format: uuid
              * @example 0193a1b2-c3f0-7b20-8c3d-4e5f6a7b8c9d
              */
             id: string;
-            /** @enum {string} */
-            status: "ACTIVE";
+            /** @example null */
+            rateLimitPerSecond: number | null;
+            /**
+             * @description PAUSED by its owner, DISABLED by the service (see disabledReason)
+             * @enum {string}
+             */
+            status: "ACTIVE" | "PAUSED" | "DISABLED";
+            /**
+             * Format: date-time
+             * @example 2026-11-24T05:40:02.481Z
+             */
+            updatedAt: string;
         };
         SubscriptionPageDto: {
             data: components["schemas"]["SubscriptionDto"][];
             /** @example null */
             nextCursor: string | null;
+        };
+        TestSendDto: {
+            /**
+             * @description Whether the receiver answered HTTP 200 in time
+             * @example true
+             */
+            delivered: boolean;
+            /** @example 42 */
+            durationMs: number;
+            /**
+             * @description Why no answer came (timeout, refused, ...)
+             * @example null
+             */
+            error: string | null;
+            /**
+             * @description null when no answer came
+             * @example 200
+             */
+            statusCode: number | null;
+        };
+        UpdateSubscriptionDto: {
+            /**
+             * @description Same rules as at creation; every undelivered delivery goes to the new URL
+             * @example https://example.com/hooks/v2
+             */
+            callbackUrl?: string;
+            /** @example Order service, production */
+            description?: string | null;
+            /**
+             * @description At least one type
+             * @example [
+             *       "payment.paid"
+             *     ]
+             */
+            eventTypes?: ("payment.created" | "payment.processing" | "payment.paid" | "payment.failed" | "payment.cancelled" | "subscription.disabled")[];
+            /**
+             * @description Attempts started per second to this subscription, across all instances; null: no limit
+             * @example 50
+             */
+            rateLimitPerSecond?: number | null;
+            /**
+             * @description PAUSED keeps new deliveries waiting; ACTIVE sends them (oldest event first) and re-enables a DISABLED subscription
+             * @example PAUSED
+             * @enum {string}
+             */
+            status?: "ACTIVE" | "PAUSED";
         };
     };
     responses: never;
@@ -869,6 +1148,211 @@ export interface operations {
             };
             /** @description Missing or unknown API key (`unauthorized`) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not this account's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EventsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                type?: "payment.created" | "payment.processing" | "payment.paid" | "payment.failed" | "payment.cancelled" | "subscription.disabled";
+                paymentId?: string;
+                /** @description Inclusive */
+                createdFrom?: string;
+                /** @description Exclusive */
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPageDto"];
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EventsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDto"];
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1771,6 +2255,113 @@ export interface operations {
             };
         };
     };
+    SubscriptionsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSubscriptionDto"];
+            };
+        };
+        responses: {
+            /** @description The subscription, without its secret */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionDto"];
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not this account's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     SubscriptionsController_deliveriesOf: {
         parameters: {
             query?: {
@@ -1898,6 +2489,323 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeliveryDto"];
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not this account's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SubscriptionOperationsController_recover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoverDto"];
+            };
+        };
+        responses: {
+            /** @description How many deliveries were queued again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveredDto"];
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not this account's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateSecretDto"];
+            };
+        };
+        responses: {
+            /** @description The new secret and when the previous one stops signing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedSecretDto"];
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not this account's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SubscriptionOperationsController_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attempt, whatever the receiver answered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestSendDto"];
                 };
             };
             /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
@@ -2144,6 +3052,110 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body over 1 MiB (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body is not application/json (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (`rate-limited`), see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error (`internal-error`): it reveals nothing and is logged; retry later */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (`service-unavailable`, or `not-ready` naming the failing checks), retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EventsController_ofPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The payment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventHistoryDto"];
+                };
+            };
+            /** @description Invalid request (`validation-failed`, `malformed-json`, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or unknown API key (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The AccountId header names another account (`account-mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not this account's */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

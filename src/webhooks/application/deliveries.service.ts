@@ -1,6 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/application/page-cursor';
-import { Clock, DomainError, isUuid } from '../../shared/domain';
+import {
+  Clock,
+  DomainError,
+  type FieldRefusal,
+  isUuid,
+  validationFailed,
+} from '../../shared/domain';
 import {
   DeliveriesRepository,
   type DeliveryWithAttempts,
@@ -23,6 +30,13 @@ export interface DeliveryView {
   createdAt: string;
   deliveredAt: string | null;
 }
+
+const DAY_MS = 24 * 3600 * 1000;
+const refusal = (field: string, code: string, message: string): FieldRefusal => ({
+  field,
+  code,
+  message,
+});
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -49,6 +63,7 @@ export class DeliveriesService {
     private readonly deliveries: DeliveriesRepository,
     private readonly signal: DispatcherSignal,
     private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   async list(
@@ -70,6 +85,41 @@ export class DeliveriesService {
       data: page.map(toView),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null,
     };
+  }
+
+  /**
+   * Sends the subscription's FAILED deliveries whose event lies in [since, until) again, each
+   * with a fresh retry window from now. `since` may not be in the future nor older than the
+   * retention (those events are gone); `until`, when given, must come after `since`.
+   */
+  async recover(
+    accountId: string,
+    subscriptionId: string,
+    range: { since: string; until?: string },
+  ): Promise<{ queued: number }> {
+    const now = this.clock.now();
+    const since = new Date(range.since);
+    const until = range.until === undefined ? undefined : new Date(range.until);
+    const oldest = new Date(now.getTime() - this.config.EVENT_RETENTION_DAYS * DAY_MS);
+    const refused: FieldRefusal[] = [];
+    if (since > now) refused.push(refusal('since', 'in-the-future', 'since is in the future'));
+    if (since < oldest)
+      refused.push(
+        refusal(
+          'since',
+          'beyond-retention',
+          `since is older than the retention (${oldest.toISOString()})`,
+        ),
+      );
+    if (until && until > now)
+      refused.push(refusal('until', 'in-the-future', 'until is in the future'));
+    if (until && until <= since)
+      refused.push(refusal('until', 'before-since', 'until must come after since'));
+    if (refused.length) throw validationFailed(refused);
+    const subscription = await this.subscriptions.get(accountId, subscriptionId);
+    const queued = await this.deliveries.recover(subscription, since, until, now);
+    if (queued > 0) this.signal.nudge();
+    return { queued };
   }
 
   /** Sends a delivery again now, a FAILED one included; the dispatcher takes it at once. */

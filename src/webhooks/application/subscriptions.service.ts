@@ -1,9 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
 import { Transactions } from '../../database/transactions';
 import { Clock, DomainError, isUuid } from '../../shared/domain';
-import { Subscription, type SubscriptionView } from '../domain/subscription';
+import {
+  Subscription,
+  type DeliveryEffect,
+  type SubscriptionChanges,
+  type SubscriptionView,
+} from '../domain/subscription';
+import { DeliveriesRepository } from '../infrastructure/deliveries.repository';
 import { SubscriptionsRepository } from '../infrastructure/subscriptions.repository';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/application/page-cursor';
+import { DispatcherSignal } from './dispatcher-signal';
+import { InFlightAttempts } from './in-flight-attempts';
 import { CallbackUrlPolicy } from './webhook-ports';
 
 export const subscriptionNotFound = (id: string) =>
@@ -13,9 +22,13 @@ export const subscriptionNotFound = (id: string) =>
 export class SubscriptionsService {
   constructor(
     private readonly subscriptions: SubscriptionsRepository,
+    private readonly deliveries: DeliveriesRepository,
     private readonly urls: CallbackUrlPolicy,
     private readonly transactions: Transactions,
+    private readonly signal: DispatcherSignal,
+    private readonly inFlight: InFlightAttempts,
     private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   /** The answer is the only time the secret is shown. */
@@ -29,12 +42,67 @@ export class SubscriptionsService {
     return subscription.toView({ withSecret: true });
   }
 
-  async get(accountId: string, id: string): Promise<Subscription> {
+  /** `forUpdate` (inside a transaction) locks the row for a read-modify-write. */
+  async get(accountId: string, id: string, forUpdate = false): Promise<Subscription> {
     const subscription = isUuid(id)
-      ? await this.subscriptions.findActive(accountId, id)
+      ? await this.subscriptions.find(accountId, id, forUpdate)
       : undefined;
     if (!subscription) throw subscriptionNotFound(id);
     return subscription;
+  }
+
+  /**
+   * PATCH: every field is checked before anything is written (the URL, with DNS, outside the
+   * transaction). The subscription row is locked while its deliveries are parked or woken, so a
+   * fan-out or claim running at the same time sees either the old state or the new one whole.
+   * Deliveries read URL and secret from the row at claim time: every claim after this commit
+   * uses what it wrote, and the answer waits for the attempts claimed before it to end, so that
+   * nothing reaches the old URL (or a paused receiver) once the caller has the answer.
+   */
+  async update(
+    accountId: string,
+    id: string,
+    changes: SubscriptionChanges,
+  ): Promise<SubscriptionView> {
+    await this.get(accountId, id);
+    if (changes.callbackUrl !== undefined) await this.checkUrl(changes.callbackUrl);
+    let effect = 'none' as DeliveryEffect;
+    const updated = await this.transactions.run(async () => {
+      const subscription = await this.get(accountId, id, true);
+      const now = this.clock.now();
+      effect = subscription.update(changes, now);
+      await this.subscriptions.update(subscription);
+      if (effect === 'stopped') await this.deliveries.park(subscription.id, now);
+      if (effect === 'resumed') {
+        await this.deliveries.wake(subscription.id, now, this.config.WEBHOOK_RETRY_WINDOW_MS);
+        this.transactions.afterCommit(() => this.signal.nudge());
+      }
+      return subscription;
+    });
+    // Taken after the commit: every claim that could have read the old row leased before it.
+    if (changes.callbackUrl !== undefined || effect === 'stopped')
+      await this.inFlight.awaitSentBefore(id, this.clock.now());
+    return updated.toView();
+  }
+
+  /**
+   * Rotates the secret (see Subscription.rotateSecret). Like a URL change, the answer waits for
+   * attempts claimed before the commit: from the answer on, every attempt is signed with the new
+   * secret (and, during the overlap, the previous one).
+   */
+  async rotateSecret(
+    accountId: string,
+    id: string,
+    input: { secret?: string; overlapSeconds?: number },
+  ): Promise<{ secret: string; previousSecretExpiresAt: string }> {
+    const rotated = await this.transactions.run(async () => {
+      const subscription = await this.get(accountId, id, true);
+      const answer = subscription.rotateSecret(input, this.clock.now());
+      await this.subscriptions.update(subscription);
+      return answer;
+    });
+    await this.inFlight.awaitSentBefore(id, this.clock.now());
+    return rotated;
   }
 
   async list(accountId: string, limit: number, cursor?: string): Promise<Page<SubscriptionView>> {
@@ -57,5 +125,17 @@ export class SubscriptionsService {
         this.subscriptions.delete(accountId, id, this.clock.now()),
       ));
     if (!deleted) throw subscriptionNotFound(id);
+  }
+
+  /** The creation rules, with the refused field named (PATCH carries several). */
+  private async checkUrl(url: string): Promise<void> {
+    try {
+      await this.urls.assertAllowed(url);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      throw new DomainError(error.kind, error.code, error.message, [
+        { field: 'callbackUrl', code: error.code, message: error.message },
+      ]);
+    }
   }
 }

@@ -6,6 +6,7 @@ import { Clock } from '../../shared/domain';
 import { ScheduledWorker } from '../../shared/infrastructure/scheduled-worker';
 import { afterAttempt } from '../domain/delivery';
 import { RetryPolicy } from '../domain/retry-policy';
+import { signingSecrets } from '../domain/subscription';
 import {
   type ClaimedDelivery,
   DeliveriesRepository,
@@ -13,6 +14,7 @@ import {
 } from '../infrastructure/deliveries.repository';
 import { DeliveryMetrics } from './delivery-metrics';
 import { DispatcherSignal } from './dispatcher-signal';
+import { SubscriptionHealth } from './subscription-health.service';
 import { WebhookTransport } from './webhook-ports';
 
 /**
@@ -35,6 +37,7 @@ export class WebhookDispatcher extends ScheduledWorker {
     private readonly transport: WebhookTransport,
     private readonly clock: Clock,
     private readonly metrics: DeliveryMetrics,
+    private readonly health: SubscriptionHealth,
     signal: DispatcherSignal,
     scheduler: SchedulerRegistry,
     @Inject(AppConfig) private readonly config: AppConfig,
@@ -77,6 +80,7 @@ export class WebhookDispatcher extends ScheduledWorker {
       (outcome): outcome is DeliveryOutcome => outcome !== undefined,
     );
     await this.deliveries.recordOutcomes(outcomes, leaseId, this.clock.now());
+    await this.health.record(outcomes, this.clock.now());
     this.metrics.recorded(outcomes, this.clock.now());
     return claimed;
   }
@@ -95,20 +99,22 @@ export class WebhookDispatcher extends ScheduledWorker {
     if (budgetMs < MIN_ATTEMPT_MS) return undefined;
     const result = await this.transport.send({
       url: delivery.callbackUrl,
-      secret: delivery.secret,
+      // Read at claim time from the subscription row, checked against the attempt's own time.
+      secrets: signingSecrets(delivery, attemptedAt),
       messageId: delivery.eventId,
       body: delivery.body,
       timeoutMs: budgetMs,
     });
     const progress = afterAttempt({
       attempts: delivery.attempts,
-      eventCreatedAt: new Date(delivery.eventCreatedAt),
+      eventCreatedAt: new Date(delivery.windowFrom),
       result,
       now: this.clock.now(),
       policy: this.policy,
     });
     return {
       id: delivery.id,
+      subscriptionId: delivery.subscriptionId,
       eventCreatedAt: new Date(delivery.eventCreatedAt),
       attemptedAt,
       result,

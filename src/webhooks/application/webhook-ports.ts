@@ -8,7 +8,8 @@ export abstract class CallbackUrlPolicy {
 
 export interface SignedDelivery {
   url: string;
-  secret: string;
+  /** Each signs: two during a rotation's overlap (`webhook-signature: v1,<new> v1,<old>`). */
+  secrets: readonly string[];
   /** The event id: the same `webhook-id` on every attempt, so receivers can deduplicate. */
   messageId: string;
   body: string;

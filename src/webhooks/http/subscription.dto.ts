@@ -4,12 +4,17 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
 } from 'class-validator';
 import { PageQuery } from '../../shared/http/page.query';
-import { WEBHOOK_EVENT_TYPES } from '../domain/event-types';
+import { SUBSCRIBABLE_EVENT_TYPES } from '../domain/event-types';
 
 export class SubscribeDto {
   @ApiProperty({
@@ -23,16 +28,17 @@ export class SubscribeDto {
   callbackUrl!: string;
 
   @ApiPropertyOptional({
-    enum: WEBHOOK_EVENT_TYPES,
+    enum: SUBSCRIBABLE_EVENT_TYPES,
     isArray: true,
     example: ['payment.paid', 'payment.failed'],
-    description: 'Default: every type',
+    description:
+      'Default: every payment event type. `subscription.disabled` is sent only to subscriptions that name it',
   })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length)
-  @IsIn(WEBHOOK_EVENT_TYPES, { each: true })
+  @ArrayMaxSize(SUBSCRIBABLE_EVENT_TYPES.length)
+  @IsIn(SUBSCRIBABLE_EVENT_TYPES, { each: true })
   eventTypes?: string[];
 
   @ApiPropertyOptional({
@@ -45,12 +51,125 @@ export class SubscribeDto {
   secret?: string;
 }
 
+/** Present in the body means "change it"; `null` clears the nullable ones. */
+const given = (field: string) => (o: Record<string, unknown>) => o[field] !== undefined;
+
+export class UpdateSubscriptionDto {
+  @ApiPropertyOptional({
+    example: 'https://example.com/hooks/v2',
+    maxLength: 2048,
+    description: 'Same rules as at creation; every undelivered delivery goes to the new URL',
+  })
+  @ValidateIf(given('callbackUrl'))
+  @IsString()
+  @Length(1, 2048)
+  callbackUrl?: string;
+
+  @ApiPropertyOptional({
+    enum: SUBSCRIBABLE_EVENT_TYPES,
+    isArray: true,
+    example: ['payment.paid'],
+    description: 'At least one type',
+  })
+  @ValidateIf(given('eventTypes'))
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(SUBSCRIBABLE_EVENT_TYPES.length)
+  @IsIn(SUBSCRIBABLE_EVENT_TYPES, { each: true })
+  eventTypes?: string[];
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 256,
+    example: 'Order service, production',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  description?: string | null;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: 1000,
+    example: 50,
+    description:
+      'Attempts started per second to this subscription, across all instances; null: no limit',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  rateLimitPerSecond?: number | null;
+
+  @ApiPropertyOptional({
+    enum: ['ACTIVE', 'PAUSED'],
+    example: 'PAUSED',
+    description:
+      'PAUSED keeps new deliveries waiting; ACTIVE sends them (oldest event first) and re-enables a DISABLED subscription',
+  })
+  @ValidateIf(given('status'))
+  @IsIn(['ACTIVE', 'PAUSED'])
+  status?: 'ACTIVE' | 'PAUSED';
+}
+
+export class RotateSecretDto {
+  @ApiPropertyOptional({
+    example: 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD',
+    description: '`whsec_` + base64 of 24..64 bytes; generated when absent',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  secret?: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 604800,
+    default: 86400,
+    example: 3600,
+    description: 'How long the previous secret keeps signing too (0: it stops at once)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(604800)
+  overlapSeconds?: number;
+}
+
+export class RotatedSecretDto {
+  @ApiProperty({
+    example: 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD',
+    description: 'The new secret, shown in this answer only',
+  })
+  secret!: string;
+
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-11-25T05:37:19.123Z',
+    description:
+      'Until then every attempt carries two signatures, with the new and the previous secret',
+  })
+  previousSecretExpiresAt!: string;
+}
+
 export class SubscriptionDto {
   @ApiProperty({ format: 'uuid', example: '0193a1b2-c3f0-7b20-8c3d-4e5f6a7b8c9d' }) id!: string;
   @ApiProperty({ example: 'https://example.com/hooks' }) callbackUrl!: string;
-  @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true }) eventTypes!: string[];
-  @ApiProperty({ enum: ['ACTIVE'] }) status!: string;
+  @ApiProperty({ enum: SUBSCRIBABLE_EVENT_TYPES, isArray: true }) eventTypes!: string[];
+  @ApiProperty({
+    enum: ['ACTIVE', 'PAUSED', 'DISABLED'],
+    description: 'PAUSED by its owner, DISABLED by the service (see disabledReason)',
+  })
+  status!: string;
+  @ApiProperty({ type: String, nullable: true, example: null }) disabledReason!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Order service, production' })
+  description!: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: null }) rateLimitPerSecond!: number | null;
   @ApiProperty({ format: 'date-time', example: '2026-11-24T05:37:19.123Z' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-24T05:40:02.481Z' }) updatedAt!: string;
 }
 
 export class SubscriptionCreatedDto extends SubscriptionDto {

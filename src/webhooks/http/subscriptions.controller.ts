@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiCreatedResponse,
@@ -22,7 +22,10 @@ import {
   SubscribeDto,
   SubscriptionCreatedDto,
   SubscriptionDto,
+  RotatedSecretDto,
+  RotateSecretDto,
   SubscriptionPageDto,
+  UpdateSubscriptionDto,
 } from './subscription.dto';
 
 @ApiTags('Webhooks')
@@ -58,7 +61,7 @@ export class SubscriptionsController {
   @Get('subscriptions')
   @ApiOperation({
     summary: 'List subscriptions',
-    description: 'Active subscriptions, newest first.',
+    description: 'Subscriptions (ACTIVE, PAUSED or DISABLED; deleted ones are gone), newest first.',
   })
   @ApiOkResponse({
     type: SubscriptionPageDto,
@@ -85,6 +88,48 @@ export class SubscriptionsController {
     @Param('id') id: string,
   ): Promise<SubscriptionView> {
     return (await this.subscriptions.get(accountId, id)).toView();
+  }
+
+  @Patch('subscriptions/:id')
+  @ApiOperation({
+    summary: 'Update a subscription',
+    description:
+      'Changes the URL, event types, description, rate limit or status (ACTIVE / PAUSED) under the creation rules; ' +
+      'a refused field answers 400 naming it, and nothing changes. While PAUSED (or DISABLED by the service) new ' +
+      'events still create deliveries, which wait; back to ACTIVE, they go out oldest event first, and those older ' +
+      'than the retry window become FAILED. Every undelivered delivery goes to the new URL.',
+  })
+  @ApiOkResponse({ type: SubscriptionDto, description: 'The subscription, without its secret' })
+  @ApiProblems(400, 401, 403, 404, 415)
+  update(
+    @CurrentAccount() accountId: string,
+    @Param('id') id: string,
+    @Body() body: UpdateSubscriptionDto,
+  ): Promise<SubscriptionView> {
+    return this.subscriptions.update(accountId, id, body);
+  }
+
+  @Post('subscriptions/:id/rotate-secret')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Rotate the signing secret',
+    description:
+      'Replaces the secret. For `overlapSeconds` (default 86400, at most 604800) every attempt is signed with both ' +
+      'secrets (`webhook-signature: v1,<new> v1,<old>`), so a receiver verifies with either while it switches; after ' +
+      'that, with the new one only. A rotation during an overlap ends the older overlap at once. The new secret is ' +
+      'shown in this answer only; the previous one is never shown.',
+  })
+  @ApiOkResponse({
+    type: RotatedSecretDto,
+    description: 'The new secret and when the previous one stops signing',
+  })
+  @ApiProblems(400, 401, 403, 404, 415)
+  rotateSecret(
+    @CurrentAccount() accountId: string,
+    @Param('id') id: string,
+    @Body() body: RotateSecretDto,
+  ): Promise<{ secret: string; previousSecretExpiresAt: string }> {
+    return this.subscriptions.rotateSecret(accountId, id, body);
   }
 
   @Delete('subscriptions/:id')

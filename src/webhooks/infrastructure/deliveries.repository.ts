@@ -9,16 +9,22 @@ import type { AttemptRecord, DeliveryRecord } from './webhook.schemas';
 /** A delivery leased to this instance, with what it takes to send it. */
 export interface ClaimedDelivery {
   id: string;
+  subscriptionId: string;
   eventId: string;
   body: string;
   attempts: number;
   eventCreatedAt: Date;
+  /** The retry window starts here: the event's time, or when the delivery was recovered. */
+  windowFrom: Date;
   callbackUrl: string;
   secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
 }
 
 export interface DeliveryOutcome {
   id: string;
+  subscriptionId: string;
   eventCreatedAt: Date;
   attemptedAt: Date;
   result: AttemptResult;
@@ -35,7 +41,10 @@ const DELIVERY_COLUMNS = `id, subscription_id as "subscriptionId", account_id as
 export class DeliveriesRepository {
   constructor(private readonly em: EntityManager) {}
 
-  /** One delivery per subscription; an event relayed twice creates none the second time. */
+  /**
+   * One delivery per subscription; an event relayed twice creates none the second time. A
+   * subscription that is not ACTIVE gets its delivery parked (no next attempt): it waits.
+   */
   async createFor(
     event: { id: string; type: string; accountId: string; occurredAt: Date },
     subscriptions: readonly Subscription[],
@@ -45,7 +54,7 @@ export class DeliveriesRepository {
     if (subscriptions.length === 0) return 0;
     const rows = await this.em.execute<{ id: string }[]>(
       `insert into webhook_delivery (id, subscription_id, account_id, event_id, event_type, body, status, attempts, next_attempt_at, event_created_at, created_at, updated_at)
-       values ${subscriptions.map(() => `(?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)`).join(', ')}
+       values ${subscriptions.map(() => `(?, ?, ?, ?, ?, ?, 'PENDING', 0, ?::timestamptz, ?, ?, ?)`).join(', ')}
        on conflict (event_id, subscription_id) do nothing returning id`,
       subscriptions.flatMap((s) => [
         newId(),
@@ -54,7 +63,7 @@ export class DeliveriesRepository {
         event.id,
         event.type,
         body,
-        now,
+        s.isActive ? now : null,
         event.occurredAt,
         now,
         now,
@@ -64,9 +73,43 @@ export class DeliveriesRepository {
   }
 
   /**
+   * Parks the subscription's waiting deliveries (paused or disabled): no next attempt until it is
+   * ACTIVE again. One being sent right now keeps its lease; the claim parks it when due again.
+   */
+  async park(subscriptionId: string, now: Date): Promise<void> {
+    await this.em.execute(
+      `update webhook_delivery set next_attempt_at = null, updated_at = ?
+       where subscription_id = ? and status = 'PENDING' and next_attempt_at is not null and (lease_id is null or locked_until <= ?)`,
+      [now, subscriptionId, now],
+    );
+  }
+
+  /**
+   * Wakes the parked deliveries of a subscription that is ACTIVE again: each becomes due at its
+   * event's time, so the claim (in next_attempt_at order) sends the oldest event first. Those whose
+   * event is already older than the retry window are FAILED instead (and can be recovered).
+   */
+  async wake(subscriptionId: string, now: Date, windowMs: number): Promise<number> {
+    const expired = new Date(now.getTime() - windowMs);
+    const rows = await this.em.execute<{ id: string }[]>(
+      `update webhook_delivery set
+         status = case when coalesce(retry_window_from, event_created_at) < ? then 'FAILED' else 'PENDING' end,
+         next_attempt_at = case when coalesce(retry_window_from, event_created_at) < ? then null else event_created_at end,
+         last_error = case when coalesce(retry_window_from, event_created_at) < ? then 'retry window ended while the subscription was not active' else last_error end,
+         updated_at = ?
+       where subscription_id = ? and status = 'PENDING' and next_attempt_at is null returning id`,
+      [expired, expired, expired, now, subscriptionId],
+    );
+    return rows.length;
+  }
+
+  /**
    * Leases due deliveries to `leaseId` in one short statement: they are due again at `leaseUntil`
    * if this instance dies before recording their outcome. SKIP LOCKED lets instances share them.
-   * A due delivery whose subscription was deleted meanwhile is cancelled instead of leased.
+   * A due delivery whose subscription was deleted meanwhile is cancelled instead of leased; one
+   * whose subscription is paused or disabled is parked (no next attempt) until it is ACTIVE again.
+   * The URL and secret come from the subscription row as this statement reads it: a PATCH or a
+   * rotation committed before the claim is what the attempt uses, never a copy.
    */
   async claimDue(
     now: Date,
@@ -74,22 +117,69 @@ export class DeliveriesRepository {
     leaseId: string,
     limit: number,
   ): Promise<{ leased: ClaimedDelivery[]; claimed: number }> {
-    const rows = await this.em.execute<(ClaimedDelivery & { status: string })[]>(
+    const rows = await this.em.execute<
+      (ClaimedDelivery & { status: string; subscriptionStatus: string; manualRetry: boolean })[]
+    >(
       `with due as (
          select id from webhook_delivery where status = 'PENDING' and next_attempt_at <= ?
          order by next_attempt_at limit ? for update skip locked)
        update webhook_delivery d set
-         status = case when s.status = 'ACTIVE' then d.status else 'CANCELLED' end,
-         next_attempt_at = case when s.status = 'ACTIVE' then ?::timestamptz end,
-         locked_until = case when s.status = 'ACTIVE' then ?::timestamptz end,
-         lease_id = case when s.status = 'ACTIVE' then ?::uuid end,
+         status = case when s.status = 'DELETED' then 'CANCELLED' else d.status end,
+         next_attempt_at = case when s.status = 'ACTIVE' or (d.manual_retry and s.status <> 'DELETED') then ?::timestamptz end,
+         locked_until = case when s.status = 'ACTIVE' or (d.manual_retry and s.status <> 'DELETED') then ?::timestamptz end,
+         lease_id = case when s.status = 'ACTIVE' or (d.manual_retry and s.status <> 'DELETED') then ?::uuid end,
          updated_at = ?
        from due, webhook_subscription s
        where d.id = due.id and s.id = d.subscription_id
-       returning d.id, d.status, d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt", s.callback_url as "callbackUrl", s.secret`,
+       returning d.id, d.subscription_id as "subscriptionId", d.status, s.status as "subscriptionStatus", d.manual_retry as "manualRetry", d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt",
+         coalesce(d.retry_window_from, d.event_created_at) as "windowFrom", s.callback_url as "callbackUrl", s.secret,
+         s.previous_secret as "previousSecret", s.previous_secret_expires_at as "previousSecretExpiresAt"`,
       [now, limit, leaseUntil, leaseUntil, leaseId, now],
     );
-    return { leased: rows.filter((row) => row.status === 'PENDING'), claimed: rows.length };
+    // A manual retry is the owner's explicit request: it goes out even while paused or disabled.
+    const leased = rows.filter(
+      (row) =>
+        row.subscriptionStatus === 'ACTIVE' ||
+        (row.manualRetry && row.subscriptionStatus !== 'DELETED'),
+    );
+    return { leased, claimed: rows.length };
+  }
+
+  /**
+   * Sends the FAILED deliveries whose event lies in [since, until) again, with a fresh retry
+   * window from `now` and the backoff started over. A subscription that is not ACTIVE keeps them
+   * waiting (parked) like its other deliveries.
+   */
+  async recover(
+    subscription: Subscription,
+    since: Date,
+    until: Date | undefined,
+    now: Date,
+  ): Promise<number> {
+    const rows = await this.em.execute<{ id: string }[]>(
+      `update webhook_delivery set status = 'PENDING', attempts = 0, retry_window_from = ?, next_attempt_at = ?::timestamptz,
+         locked_until = null, lease_id = null, updated_at = ?
+       where subscription_id = ? and status = 'FAILED' and event_created_at >= ?${until ? ' and event_created_at < ?' : ''} returning id`,
+      [
+        now,
+        subscription.isActive ? now : null,
+        now,
+        subscription.id,
+        since,
+        ...(until ? [until] : []),
+      ],
+    );
+    return rows.length;
+  }
+
+  /** Whether a delivery of the subscription leased at or before `leasedBy` is still being sent. */
+  async sendingSince(subscriptionId: string, leasedBy: Date, now: Date): Promise<boolean> {
+    const rows = await this.em.execute<unknown[]>(
+      `select 1 from webhook_delivery where subscription_id = ? and status = 'PENDING' and lease_id is not null
+       and locked_until > ? and updated_at <= ? limit 1`,
+      [subscriptionId, now, leasedBy],
+    );
+    return rows.length > 0;
   }
 
   /**
@@ -113,7 +203,7 @@ export class DeliveriesRepository {
          select attempt_id, id, at, code, duration_ms, error from v)
        update webhook_delivery d set status = v.status, attempts = v.attempts, next_attempt_at = v.next_at, last_status_code = v.code,
          last_error = v.error, delivered_at = case when v.status = 'DELIVERED' then v.at else d.delivered_at end,
-         locked_until = null, lease_id = null, updated_at = ?
+         locked_until = null, lease_id = null, manual_retry = false, updated_at = ?
        from v where d.id = v.id and d.lease_id = ? and d.status = 'PENDING'`,
       [
         ...outcomes.flatMap((o) => [
@@ -167,7 +257,7 @@ export class DeliveriesRepository {
     now: Date,
   ): Promise<DeliveryWithAttempts | undefined> {
     const rows = await this.em.execute<{ id: string }[]>(
-      `update webhook_delivery set status = 'PENDING', next_attempt_at = ?, locked_until = null, lease_id = null, updated_at = ?
+      `update webhook_delivery set status = 'PENDING', next_attempt_at = ?, locked_until = null, lease_id = null, manual_retry = true, updated_at = ?
        where id = ? and subscription_id = ? and status <> 'CANCELLED' and (lease_id is null or locked_until <= ?) returning id`,
       [now, now, deliveryId, subscriptionId, now],
     );

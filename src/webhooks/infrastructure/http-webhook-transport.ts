@@ -57,7 +57,7 @@ export class HttpWebhookTransport
     }
     // The signature's timestamp is wall-clock time: receivers compare it with their own clocks.
     const headers = this.signer.headers(
-      delivery.secret,
+      delivery.secrets,
       delivery.messageId,
       new Date(),
       delivery.body,

@@ -6,8 +6,16 @@ export interface SubscriptionRecord {
   callbackUrl: string;
   eventTypes: string[];
   secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
   status: string;
+  disabledReason: string | null;
+  /** The first failed attempt since the last success (auto-disable), or null. */
+  failingSince: Date | null;
+  description: string | null;
+  rateLimitPerSecond: number | null;
   createdAt: Date;
+  updatedAt: Date;
   deletedAt: Date | null;
 }
 
@@ -20,8 +28,16 @@ export const SubscriptionSchema = new EntitySchema<SubscriptionRecord>({
     callbackUrl: { type: 'string', length: 2048 },
     eventTypes: { type: 'text[]' },
     secret: { type: 'string', length: 200 },
+    // Kept like the current secret, only to sign during a rotation's overlap; never shown.
+    previousSecret: { type: 'string', length: 200, nullable: true },
+    previousSecretExpiresAt: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
     status: { type: 'string', length: 16 },
+    disabledReason: { type: 'string', length: 500, nullable: true },
+    failingSince: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
+    description: { type: 'string', length: 256, nullable: true },
+    rateLimitPerSecond: { type: 'integer', nullable: true },
     createdAt: { type: 'Date', columnType: 'timestamptz(3)' },
+    updatedAt: { type: 'Date', columnType: 'timestamptz(3)' },
     deletedAt: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
   },
   indexes: [{ name: 'webhook_subscription_account_idx', properties: ['accountId', 'id'] }],
@@ -42,6 +58,10 @@ export interface DeliveryRecord {
   lastStatusCode: number | null;
   lastError: string | null;
   eventCreatedAt: Date;
+  /** Where the retry window starts when it is not the event's time (a recovered delivery). */
+  retryWindowFrom: Date | null;
+  /** The owner asked for this attempt (manual retry): it is sent whatever the subscription's status. */
+  manualRetry: boolean;
   createdAt: Date;
   updatedAt: Date;
   deliveredAt: Date | null;
@@ -65,6 +85,8 @@ export const DeliverySchema = new EntitySchema<DeliveryRecord>({
     lastStatusCode: { type: 'integer', nullable: true },
     lastError: { type: 'string', length: 500, nullable: true },
     eventCreatedAt: { type: 'Date', columnType: 'timestamptz(3)' },
+    retryWindowFrom: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
+    manualRetry: { type: 'boolean', default: false },
     createdAt: { type: 'Date', columnType: 'timestamptz(3)' },
     updatedAt: { type: 'Date', columnType: 'timestamptz(3)' },
     deliveredAt: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },

@@ -35,6 +35,9 @@ describe('webhook retry window and manual retry', () => {
     WEBHOOK_RETRY_BASE_MS: '100',
     // The cap keeps the backoff short once the clock has moved by days.
     WEBHOOK_RETRY_MAX_DELAY_MS: '300',
+    // Auto-disable (5 days of failures by default) would park the deliveries before the window
+    // ends: this file is about the window, so the subscription stays ACTIVE for 8 days.
+    WEBHOOK_DISABLE_AFTER_MS: String(8 * 24 * 3600 * 1000),
   });
   const receivers: Receiver[] = [];
   afterAll(async () => {

@@ -54,8 +54,12 @@ describe('webhook subscriptions', () => {
         callbackUrl: URL_OK,
         eventTypes: ALL_EVENT_TYPES,
         status: 'ACTIVE',
+        disabledReason: null,
+        description: null,
+        rateLimitPerSecond: null,
         secret: expect.any(String),
         createdAt: expect.stringMatching(ISO_UTC_MS),
+        updatedAt: res.body.createdAt,
       });
       // whsec_ + standard padded base64 of 32 random bytes
       expect(res.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);

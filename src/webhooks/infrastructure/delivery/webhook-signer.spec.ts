@@ -36,4 +36,15 @@ describe('WebhookSigner', () => {
       expect(() => new Webhook(s).verify(body, { ...headers })).not.toThrow();
     }
   });
+
+  it('signs with each of two secrets, space-separated: the library verifies with either, not with a third', () => {
+    const [next, previous, other] = [1, 2, 3].map(
+      () => 'whsec_' + randomBytes(32).toString('base64'),
+    );
+    const headers = signer.headers([next, previous], msgId, new Date(), body);
+    expect(headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=* v1,[A-Za-z0-9+/]+=*$/);
+    expect(() => new Webhook(next).verify(body, { ...headers })).not.toThrow();
+    expect(() => new Webhook(previous).verify(body, { ...headers })).not.toThrow();
+    expect(() => new Webhook(other).verify(body, { ...headers })).toThrow();
+  });
 });

@@ -26,12 +26,22 @@ export class WebhookSigner {
     return this.webhookFor(secret).sign(msgId, timestamp, body);
   }
 
-  headers(secret: string, msgId: string, timestamp: Date, body: string): StandardWebhookHeaders {
+  /**
+   * One signature per secret, space-separated as Standard Webhooks allows: during a rotation's
+   * overlap a receiver verifies with either its old or its new secret.
+   */
+  headers(
+    secrets: string | readonly string[],
+    msgId: string,
+    timestamp: Date,
+    body: string,
+  ): StandardWebhookHeaders {
+    const all = typeof secrets === 'string' ? [secrets] : secrets;
     return {
       'webhook-id': msgId,
       // Whole seconds, as the library signs them: the header must match the signed content.
       'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-      'webhook-signature': this.sign(secret, msgId, timestamp, body),
+      'webhook-signature': all.map((s) => this.sign(s, msgId, timestamp, body)).join(' '),
     };
   }
 
