@@ -70,6 +70,9 @@ describe('a body is validated against its schema', () => {
       fee: { amount: '25.00', currency: 'INR' },
       expiresAt: '2026-11-24T05:52:19.123Z',
       createdAt: '2026-11-24T05:37:19.123Z',
+      minAmount: '100.00',
+      maxAmount: null,
+      beneficiaryRequirements: [{ field: 'bankCode', format: 'ifsc', required: true }],
     };
     expect(schemas.errors(pointer, quote)).toEqual([]);
     expect(schemas.errors(pointer, { ...quote, id: 'not-a-uuid', fee: 25 }).sort()).toEqual([

@@ -594,8 +594,8 @@ export interface components {
              * @example 2026-11-24T05:37:19.123Z
              */
             createdAt: string;
-            /** @description The payment as GET returned it at the event */
-            data: components["schemas"]["PaymentDto"];
+            /** @description payment.*: the payment as GET returned it at the event; subscription.disabled: the subscription without its secret */
+            data: components["schemas"]["PaymentDto"] | components["schemas"]["SubscriptionDto"];
             /**
              * Format: uuid
              * @description The webhook-id

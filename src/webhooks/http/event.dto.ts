@@ -1,8 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { PaymentDto } from '../../payments';
 import { PageQuery } from '../../shared/http/page.query';
 import { SUBSCRIBABLE_EVENT_TYPES } from '../domain/event-types';
+import { SubscriptionDto } from './subscription.dto';
 
 export class EventsQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: SUBSCRIBABLE_EVENT_TYPES, example: 'payment.paid' })
@@ -34,6 +35,7 @@ export class EventsQueryDto extends PageQuery {
   createdTo?: string;
 }
 
+@ApiExtraModels(PaymentDto, SubscriptionDto)
 export class EventDto {
   @ApiProperty({
     format: 'uuid',
@@ -45,8 +47,13 @@ export class EventDto {
   @ApiProperty({ format: 'date-time', example: '2026-11-24T05:37:19.123Z' }) createdAt!: string;
   @ApiProperty({ format: 'uuid', example: '0193a1b2-0000-7000-8000-000000000001' })
   accountId!: string;
-  @ApiProperty({ type: PaymentDto, description: 'The payment as GET returned it at the event' })
-  data!: PaymentDto;
+  @ApiProperty({
+    oneOf: [{ $ref: getSchemaPath(PaymentDto) }, { $ref: getSchemaPath(SubscriptionDto) }],
+    description:
+      'payment.*: the payment as GET returned it at the event; subscription.disabled: the ' +
+      'subscription without its secret',
+  })
+  data!: PaymentDto | SubscriptionDto;
 }
 
 export class EventPageDto {
