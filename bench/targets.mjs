@@ -13,6 +13,8 @@ export const TARGETS = {
   webhookCpuPerDelivery: { measure: 'value', atMost: 0.2, unit: 'ms' },
   deliveriesOne: { measure: 'value', atLeast: 2000, unit: '/s' },
   deliveriesTwo: { measure: 'ratio', atLeast: 1.7, of: 'one instance' },
+  deliveriesPerCpuTwo: { measure: 'ratio', atLeast: 0.9, of: 'one instance' },
+  webhookSplit: { measure: 'value', atLeast: 0.4, unit: 'of the deliveries' },
   latencyP50: { measure: 'value', atMost: 50, unit: 'ms' },
   latencyP99: { measure: 'value', atMost: 250, unit: 'ms', alsoRequires: 'complete' },
   backlogClaim: { measure: 'ratio', atMost: 1.5, of: 'one batch', alsoRequires: 'usesDueIndex' },

@@ -168,6 +168,11 @@ function procStat(pid) {
   return [Number(f[1]), (Number(f[11]) + Number(f[12])) / hz, (Number(f[13]) + Number(f[14])) / hz];
 }
 
+/** CPU seconds a process has used so far (its own, not its children's). */
+export function processCpuSeconds(pid) {
+  return procStat(pid)[1];
+}
+
 /**
  * CPU seconds used so far by the service process, by its embedded PostgreSQL (postmaster, its
  * live backends and the ones already gone) and by this benchmark process. CPU time, unlike wall

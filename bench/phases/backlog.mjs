@@ -92,7 +92,7 @@ export async function backlog() {
   const sub = uuidv7();
   const acct = uuidv7();
   await pool.query(
-    `insert into webhook_subscription (id, account_id, callback_url, event_types, secret, status, created_at) values ($1, $2, 'http://127.0.0.1:9/hook', '{payment.created}', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'ACTIVE', now())`,
+    `insert into webhook_subscription (id, account_id, callback_url, event_types, secret, status, created_at, updated_at) values ($1, $2, 'http://127.0.0.1:9/hook', '{payment.created}', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'ACTIVE', now(), now())`,
     [sub, acct],
   );
   // Time-ordered ids like the service's (UUID v7, PostgreSQL ≥ 18), so that rows made together sit
