@@ -66,12 +66,14 @@ export class WebhookDispatcher extends ScheduledWorker {
     const now = this.clock.now();
     const leaseId = randomUUID();
     const leaseUntil = new Date(now.getTime() + this.config.WEBHOOK_LEASE_MS);
-    const { leased, claimed } = await this.deliveries.claimDue(
+    const { leased, claimed, rateHeld } = await this.deliveries.claimDue(
       now,
       leaseUntil,
       leaseId,
       this.batchSize,
+      this.config.WEBHOOK_MAX_IN_FLIGHT_PER_SUBSCRIPTION,
     );
+    this.metrics.rateLimited(rateHeld);
     if (leased.length === 0) return claimed;
     const attempted = await Promise.all(
       leased.map((delivery) => this.attempt(delivery, leaseUntil)),
