@@ -8,17 +8,3 @@ export const RATE_LIMIT_SECOND_MS = 1000;
 export const RATE_WINDOW_SLACK_MS = 250;
 export const RATE_WINDOW_MS = RATE_LIMIT_SECOND_MS + RATE_WINDOW_SLACK_MS;
 
-/**
- * How many more attempts a subscription may start now, given when its recent ones were leased:
- * the rule the claim statement applies in SQL (claim-due.statement.ts), stated once in TypeScript.
- */
-export function rateAllowance(
-  limitPerSecond: number | null,
-  recentLeases: readonly Date[],
-  now: Date,
-): number {
-  if (limitPerSecond === null) return Number.POSITIVE_INFINITY;
-  const windowStart = now.getTime() - RATE_WINDOW_MS;
-  const used = recentLeases.filter((at) => at.getTime() > windowStart).length;
-  return Math.max(0, limitPerSecond - used);
-}
