@@ -30,7 +30,7 @@ export const CLAIM_DUE_TEMPLATE = `with blocked as (
     where status = 'PENDING' and next_attempt_at <= :now
       and subscription_id <> all (array(select subscription_id from blocked))
     order by next_attempt_at limit :overFetch for update skip locked),
-  seen as (
+  seen as materialized (
     select id, xmin::text as version from webhook_subscription where id in (select subscription_id from due)),
   subs as (
     select s.id, s.status, s.xmin::text as version, s.callback_url, s.secret, s.previous_secret,
@@ -38,7 +38,7 @@ export const CLAIM_DUE_TEMPLATE = `with blocked as (
       cardinality(array(select t from unnest(s.rate_recent) t where t > :windowStart)) as used
     from webhook_subscription s where s.id in (select subscription_id from due)
     for no key update skip locked),
-  inflight as (
+  inflight as materialized (
     select subscription_id, count(*)::int as n from webhook_delivery
     where status = 'PENDING' and lease_id is not null and locked_until > :now
       and subscription_id in (select id from subs)
