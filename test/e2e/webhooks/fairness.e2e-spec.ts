@@ -1,10 +1,6 @@
 import { waitFor } from '../../support/payments-fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
-import {
-  commitToReceipt,
-  createPayments,
-  HangingReceiver,
-} from '../../support/fairness-fixtures';
+import { commitToReceipt, createPayments, HangingReceiver } from '../../support/fairness-fixtures';
 import { report } from '../../support/webhook-ops-fixtures';
 import { Receiver, subscribe, verifyAll } from '../../support/webhook-fixtures';
 
