@@ -4,6 +4,7 @@ import { waitFor } from '../../support/payments-fixtures';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { createPayments, mostInAnyWindow } from '../../support/fairness-fixtures';
 import { patched, report } from '../../support/webhook-ops-fixtures';
+import { workersSettled } from '../../support/workers-settled';
 import { metricSample, Receiver, subscribe, verifyAll } from '../../support/webhook-fixtures';
 
 const LIMIT = 5;
@@ -58,6 +59,19 @@ describe('rateLimitPerSecond across two instances on one database', () => {
       what: 'every delivery',
     });
 
+    // The receiver has its answer before the attempt is recorded: wait for the database, then for
+    // the passes around it (their metrics), on both instances.
+    await waitFor(
+      async () =>
+        (
+          await db.query<{ n: number }>(
+            `select count(*)::int as n from webhook_delivery where subscription_id = $1 and status = 'DELIVERED'`,
+            [sub.id],
+          )
+        ).rows[0].n,
+      { until: (n) => n === DELIVERIES, what: 'every attempt recorded' },
+    );
+    await Promise.all(apps.map((app) => workersSettled(app)));
     const { rows } = await db.query<{ at: Date; attempts: number; status: string }>(
       `select a.attempted_at as at, d.attempts, d.status from webhook_attempt a
        join webhook_delivery d on d.id = a.delivery_id where d.subscription_id = $1`,
