@@ -4,7 +4,8 @@
 //   src/payments/infrastructure/payment.mapper.ts          (PAYMENT_COLUMNS, insert columns)
 //   src/payments/infrastructure/payments.repository.ts     (insertNew, findById)
 //   src/outbox/outbox.writer.ts                            (append)
-//   src/webhooks/infrastructure/deliveries.repository.ts   (claimDue)
+// The claim is not copied: claimDue below imports the service's own statement.
+import { createRequire } from 'node:module';
 import { v7 as uuidv7 } from 'uuid';
 
 export const QUOTE_COLUMNS = `id, account_id as "accountId", currency, country, fee_minor as "feeMinor",
@@ -17,22 +18,20 @@ export const PAYMENT_COLUMNS = `id, account_id as "accountId", external_ref as "
 export const PAYMENT_INSERT_COLUMNS = `id, account_id, external_ref, quote_id, status, amount_minor, currency, country, fee_minor,
   beneficiary, reference, purpose, metadata, failure_reason, version, created_at, updated_at`;
 
+const require = createRequire(import.meta.url);
+
 /**
- * deliveries.repository.ts claimDue, verbatim but for $n placeholders (the version that also
- * cancels, instead of leasing, a due delivery whose subscription was deleted meanwhile).
+ * The dispatcher's claim: not a copy but the very statement the built service runs
+ * (src/webhooks/infrastructure/claim-due.statement.ts, from dist/ like the service itself), with
+ * $n placeholders. Returns `{ sql, params }`.
  */
-export const CLAIM_DUE = `with due as (
-         select id from webhook_delivery where status = 'PENDING' and next_attempt_at <= $1
-         order by next_attempt_at limit $2 for update skip locked)
-       update webhook_delivery d set
-         status = case when s.status = 'ACTIVE' then d.status else 'CANCELLED' end,
-         next_attempt_at = case when s.status = 'ACTIVE' then $3::timestamptz end,
-         locked_until = case when s.status = 'ACTIVE' then $4::timestamptz end,
-         lease_id = case when s.status = 'ACTIVE' then $5::uuid end,
-         updated_at = $6
-       from due, webhook_subscription s
-       where d.id = due.id and s.id = d.subscription_id
-       returning d.id, d.status, d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt", s.callback_url as "callbackUrl", s.secret`;
+export function claimDue(values) {
+  const {
+    claimDueStatement,
+  } = require('../../dist/src/webhooks/infrastructure/claim-due.statement.js');
+  const { RATE_WINDOW_MS } = require('../../dist/src/webhooks/domain/rate-window.js');
+  return claimDueStatement({ windowMs: RATE_WINDOW_MS, ...values }, 'dollar');
+}
 
 export const BENEFICIARY = {
   name: 'Asha Rao',

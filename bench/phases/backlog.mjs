@@ -6,7 +6,7 @@ import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { ctx, K } from '../lib/context.mjs';
 import { serviceEnv, startService } from '../lib/service.mjs';
-import { CLAIM_DUE, paymentItem } from '../lib/sql.mjs';
+import { claimDue, paymentItem } from '../lib/sql.mjs';
 import { envFlag, log, median, now, percentile } from '../lib/util.mjs';
 
 /** A migrated database of its own (a service start that runs no loop), dropped at the end. */
@@ -42,10 +42,17 @@ const insertSql = (
          case when $4::varchar = 'DELIVERED' then now() - interval '1 hour' end
   from generate_series(1, $6::int) g`;
 
-const claimParams = (limit) => {
+// cap = limit: the one subscription of this table may fill the whole batch, as in a service whose
+// WEBHOOK_MAX_IN_FLIGHT_PER_SUBSCRIPTION is at least the batch.
+const claimStatement = (limit) => {
   const n = new Date();
-  const lease = new Date(n.getTime() + 60_000);
-  return [n, limit, lease, lease, randomUUID(), n];
+  return claimDue({
+    now: n,
+    leaseUntil: new Date(n.getTime() + 60_000),
+    leaseId: randomUUID(),
+    limit,
+    cap: limit,
+  });
 };
 
 /** Median time of the claim, each run in `begin … rollback`, and its plan. */
@@ -56,17 +63,21 @@ async function measureClaim(pool, label, limit) {
     const times = [];
     let leased = 0;
     for (let i = 0; i < K.claimIterations + 5; i++) {
-      const params = claimParams(limit);
+      const { sql, params } = claimStatement(limit);
       await client.query('begin');
       const t = now();
-      const r = await client.query(CLAIM_DUE, params);
+      const r = await client.query(sql, params);
       const ms = now() - t;
       await client.query('rollback');
       if (i >= 5) times.push(ms);
       leased = r.rowCount;
     }
     await client.query('begin');
-    const plan = await client.query(`explain (analyze, buffers) ${CLAIM_DUE}`, claimParams(limit));
+    const explained = claimStatement(limit);
+    const plan = await client.query(
+      `explain (analyze, buffers) ${explained.sql}`,
+      explained.params,
+    );
     await client.query('rollback');
     const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
     const f = {

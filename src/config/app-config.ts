@@ -48,6 +48,7 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) WEBHOOK_RETRY_WINDOW_MS = 7 * 24 * 3600 * 1000;
   @Transform(toBool) @IsOptional() @IsBoolean() WEBHOOK_ALLOW_PRIVATE_URLS?: boolean;
   @Transform(toInt) @IsInt() @Min(1) @Max(1000) WEBHOOK_CONCURRENCY = 50;
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000) WEBHOOK_MAX_IN_FLIGHT_PER_SUBSCRIPTION = 10;
   @Transform(toInt) @IsInt() @Min(1000) WEBHOOK_DISABLE_AFTER_MS = 5 * 24 * 3600 * 1000;
   @Transform(toInt) @IsInt() @Min(10) @Max(60000) WEBHOOK_POLL_INTERVAL_MS = 500;
   @Transform(toInt) @IsInt() @Min(1000) WEBHOOK_LEASE_MS = 60000;

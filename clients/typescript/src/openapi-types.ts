@@ -1095,7 +1095,7 @@ export interface components {
              */
             eventTypes?: ("payment.created" | "payment.processing" | "payment.paid" | "payment.failed" | "payment.cancelled" | "subscription.disabled")[];
             /**
-             * @description Attempts started per second to this subscription, across all instances; null: no limit. Validated and stored; not yet enforced by this version (see the README).
+             * @description Attempts started per second to this subscription, across all instances together; null: no limit. Deliveries held back by the limit stay PENDING (they are not failed attempts).
              * @example 50
              */
             rateLimitPerSecond?: number | null;

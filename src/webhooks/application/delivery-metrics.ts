@@ -9,6 +9,7 @@ export class DeliveryMetrics {
   private readonly attempts: Counter<'result'>;
   private readonly finished: Counter<'status'>;
   private readonly latency: Histogram;
+  private readonly rateLimitedWaits: Counter;
 
   constructor(registry: Registry, em: EntityManager) {
     this.attempts = new Counter({
@@ -29,6 +30,11 @@ export class DeliveryMetrics {
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30, 300, 3600, 86400],
       registers: [registry],
     });
+    this.rateLimitedWaits = new Counter({
+      name: 'webhook_rate_limited_total',
+      help: "Due deliveries a claim left waiting because their subscription's rateLimitPerSecond was used up",
+      registers: [registry],
+    });
     new Gauge({
       name: 'webhook_deliveries_pending',
       help: 'Deliveries waiting for their first or next attempt',
@@ -40,6 +46,10 @@ export class DeliveryMetrics {
         this.set(Number(row.count));
       },
     });
+  }
+
+  rateLimited(held: number): void {
+    if (held > 0) this.rateLimitedWaits.inc(held);
   }
 
   recorded(outcomes: readonly DeliveryOutcome[], now: Date): void {

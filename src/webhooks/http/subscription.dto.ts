@@ -96,8 +96,8 @@ export class UpdateSubscriptionDto {
     maximum: 1000,
     example: 50,
     description:
-      'Attempts started per second to this subscription, across all instances; null: no limit. ' +
-      'Validated and stored; not yet enforced by this version (see the README).',
+      'Attempts started per second to this subscription, across all instances together; null: no limit. ' +
+      'Deliveries held back by the limit stay PENDING (they are not failed attempts).',
   })
   @IsOptional()
   @IsInt()

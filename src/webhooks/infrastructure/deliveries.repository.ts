@@ -4,6 +4,8 @@ import { newId } from '../../shared/domain';
 import { whereAll } from '../../shared/infrastructure/where-all';
 import type { AttemptResult, DeliveryProgress } from '../domain/delivery';
 import type { Subscription } from '../domain/subscription';
+import { RATE_WINDOW_MS } from '../domain/rate-window';
+import { claimDueStatement } from './claim-due.statement';
 import type { AttemptRecord, DeliveryRecord } from './webhook.schemas';
 
 /** A delivery leased to this instance, with what it takes to send it. */
@@ -104,45 +106,37 @@ export class DeliveriesRepository {
   }
 
   /**
-   * Leases due deliveries to `leaseId` in one short statement: they are due again at `leaseUntil`
-   * if this instance dies before recording their outcome. SKIP LOCKED lets instances share them.
-   * A due delivery whose subscription was deleted meanwhile is cancelled instead of leased; one
-   * whose subscription is paused or disabled is parked (no next attempt) until it is ACTIVE again.
-   * The URL and secret come from the subscription row as this statement reads it: a PATCH or a
-   * rotation committed before the claim is what the attempt uses, never a copy.
+   * Leases due deliveries to `leaseId` in one short statement (claim-due.statement.ts): they are
+   * due again at `leaseUntil` if this instance dies before recording their outcome. SKIP LOCKED
+   * lets instances share them. A subscription never gets more than `cap` leases in flight nor more
+   * than its rate limit per window, across all instances; deliveries held back stay PENDING (the
+   * rate-limited ones are counted in `rateHeld`). A due delivery whose
+   * subscription was deleted meanwhile is cancelled instead of leased; one whose subscription is
+   * paused or disabled is parked (no next attempt) until it is ACTIVE again. The URL and secret come
+   * from the subscription row as this statement locks it: a PATCH or a rotation committed before the
+   * claim is what the attempt uses, never a copy.
    */
   async claimDue(
     now: Date,
     leaseUntil: Date,
     leaseId: string,
     limit: number,
-  ): Promise<{ leased: ClaimedDelivery[]; claimed: number }> {
+    cap: number,
+  ): Promise<{ leased: ClaimedDelivery[]; claimed: number; rateHeld: number }> {
+    const { sql, params } = claimDueStatement({
+      now,
+      leaseUntil,
+      leaseId,
+      limit,
+      cap,
+      windowMs: RATE_WINDOW_MS,
+    });
     const rows = await this.em.execute<
-      (ClaimedDelivery & { status: string; subscriptionStatus: string; manualRetry: boolean })[]
-    >(
-      `with due as (
-         select id from webhook_delivery where status = 'PENDING' and next_attempt_at <= ?
-         order by next_attempt_at limit ? for update skip locked)
-       update webhook_delivery d set
-         status = case when s.status = 'DELETED' then 'CANCELLED' else d.status end,
-         next_attempt_at = case when s.status = 'ACTIVE' or (d.manual_retry and s.status <> 'DELETED') then ?::timestamptz end,
-         locked_until = case when s.status = 'ACTIVE' or (d.manual_retry and s.status <> 'DELETED') then ?::timestamptz end,
-         lease_id = case when s.status = 'ACTIVE' or (d.manual_retry and s.status <> 'DELETED') then ?::uuid end,
-         updated_at = ?
-       from due, webhook_subscription s
-       where d.id = due.id and s.id = d.subscription_id
-       returning d.id, d.subscription_id as "subscriptionId", d.status, s.status as "subscriptionStatus", d.manual_retry as "manualRetry", d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt",
-         coalesce(d.retry_window_from, d.event_created_at) as "windowFrom", s.callback_url as "callbackUrl", s.secret,
-         s.previous_secret as "previousSecret", s.previous_secret_expires_at as "previousSecretExpiresAt"`,
-      [now, limit, leaseUntil, leaseUntil, leaseId, now],
-    );
+      (ClaimedDelivery & { sendable: boolean; rateHeld: number })[]
+    >(sql, params);
     // A manual retry is the owner's explicit request: it goes out even while paused or disabled.
-    const leased = rows.filter(
-      (row) =>
-        row.subscriptionStatus === 'ACTIVE' ||
-        (row.manualRetry && row.subscriptionStatus !== 'DELETED'),
-    );
-    return { leased, claimed: rows.length };
+    const leased = rows.filter((row) => row.sendable);
+    return { leased, claimed: rows.length, rateHeld: rows[0]?.rateHeld ?? 0 };
   }
 
   /**

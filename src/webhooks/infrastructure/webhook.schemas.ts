@@ -14,6 +14,8 @@ export interface SubscriptionRecord {
   failingSince: Date | null;
   description: string | null;
   rateLimitPerSecond: number | null;
+  /** Lease times within the last rate window, shared by every instance's claim (raw SQL only). */
+  rateRecent: Date[] | null;
   createdAt: Date;
   updatedAt: Date;
   deletedAt: Date | null;
@@ -36,6 +38,7 @@ export const SubscriptionSchema = new EntitySchema<SubscriptionRecord>({
     failingSince: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
     description: { type: 'string', length: 256, nullable: true },
     rateLimitPerSecond: { type: 'integer', nullable: true },
+    rateRecent: { type: 'unknown', columnType: 'timestamptz[]', nullable: true, lazy: true },
     createdAt: { type: 'Date', columnType: 'timestamptz(3)' },
     updatedAt: { type: 'Date', columnType: 'timestamptz(3)' },
     deletedAt: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
@@ -106,6 +109,12 @@ export const DeliverySchema = new EntitySchema<DeliveryRecord>({
         'create index "webhook_delivery_due_idx" on "webhook_delivery" ("next_attempt_at") where "status" = \'PENDING\'',
     },
     { name: 'webhook_delivery_subscription_idx', properties: ['subscriptionId', 'id'] },
+    // The claim counts each subscription's leases in flight (WEBHOOK_MAX_IN_FLIGHT_PER_SUBSCRIPTION).
+    {
+      name: 'webhook_delivery_in_flight_idx',
+      expression:
+        'create index "webhook_delivery_in_flight_idx" on "webhook_delivery" ("subscription_id", "locked_until") where "status" = \'PENDING\' and "lease_id" is not null',
+    },
   ],
 });
 
