@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { assignRequestId } from './logging/logging.module';
+import { HttpMetrics } from './metrics/http-metrics.middleware';
 import { SECURITY_SCHEMES } from './shared/http/api-auth.decorator';
 import { AppConfig } from './config/app-config';
 import { closeRequestSchemas } from './shared/http/closed-request-schemas';
@@ -34,7 +35,7 @@ export function configureApp(app: NestExpressApplication): void {
   const { servesApi } = app.get(AppConfig);
   app.use(assignRequestId);
   if (!servesApi) app.use(operationsOnly);
-  app.use(readRequestInput);
+  app.use(readRequestInput, app.get(HttpMetrics).middleware);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
