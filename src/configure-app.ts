@@ -3,17 +3,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { assignRequestId } from './logging/logging.module';
+import { HttpMetrics } from './metrics/http-metrics.middleware';
 import { SECURITY_SCHEMES } from './shared/http/api-auth.decorator';
-import {
-  bodyParserErrors,
-  jsonBodyParser,
-  requireJsonContentType,
-} from './shared/http/body-parsing';
 import { AppConfig } from './config/app-config';
-import { refuseUnsafeInput } from './shared/http/body-shape';
 import { closeRequestSchemas } from './shared/http/closed-request-schemas';
 import { operationsOnly } from './shared/http/operations-only';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
+import { readRequestInput } from './shared/http/request-input';
 import { flattenValidationErrors, validationProblem } from './shared/http/validation-errors';
 
 export function buildOpenApiDocument(app: INestApplication) {
@@ -39,7 +35,7 @@ export function configureApp(app: NestExpressApplication): void {
   const { servesApi } = app.get(AppConfig);
   app.use(assignRequestId);
   if (!servesApi) app.use(operationsOnly);
-  app.use(requireJsonContentType, jsonBodyParser, bodyParserErrors, refuseUnsafeInput);
+  app.use(readRequestInput, app.get(HttpMetrics).middleware);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -1,11 +1,12 @@
-import { Global, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { HttpMetrics, HttpMetricsMiddleware } from './http-metrics.middleware';
+import { HttpMetrics } from './http-metrics.middleware';
 import { MetricsController } from './metrics.controller';
 
 /**
  * One Prometheus registry per application instance (not prom-client's global one), so that every
  * module registers its metrics on it and several apps can live in one process (the e2e tests).
+ * The request histogram's middleware is installed by configureApp (HttpMetrics.middleware).
  */
 @Global()
 @Module({
@@ -21,10 +22,6 @@ import { MetricsController } from './metrics.controller';
     },
     HttpMetrics,
   ],
-  exports: [Registry],
+  exports: [Registry, HttpMetrics],
 })
-export class MetricsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
-  }
-}
+export class MetricsModule {}

@@ -73,7 +73,9 @@ export function inspectBody(body: unknown, root = ''): FieldError[] {
 
 /** Refuses, before any validation or database work, bodies and queries no endpoint could accept. */
 export function refuseUnsafeInput(req: Request, res: Response, next: NextFunction): void {
-  const refusals = [...inspectBody(req.body), ...inspectBody(req.query)];
+  // Express parses `req.query` anew on every read; without a query string it can only be empty.
+  const query = req.originalUrl.includes('?') ? inspectBody(req.query) : [];
+  const refusals = req.body === undefined ? query : [...inspectBody(req.body), ...query];
   if (refusals.length === 0) return next();
   const body = problem(400, 'validation-failed', refusals.map((r) => r.message).join('; '), {
     title: 'Request validation failed',
