@@ -1,3 +1,2 @@
 export { AccountsModule } from './accounts.module';
 export { AccountsService } from './application/accounts.service';
-export { AccountSchema } from './infrastructure/account.schema';

@@ -8,4 +8,3 @@ export {
 } from './application/quote-reservations.port';
 export type { ReservationRefusal } from './domain/quote';
 export { MoneyDto } from './http/quote.dto';
-export { QuoteSchema } from './infrastructure/quote.schema';
