@@ -18,6 +18,7 @@ export function allEntitySchemas(): EntitySchema[] {
     .filter((file) => SCHEMA_FILE.test(file))
     .sort();
   return files.flatMap((file) =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     Object.values(require(join(sourceRoot, file)) as Record<string, unknown>).filter(
       (value): value is EntitySchema => value instanceof EntitySchema,
     ),

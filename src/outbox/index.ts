@@ -1,5 +1,4 @@
 export { OutboxModule } from './outbox.module';
 export { OutboxWriter } from './outbox.writer';
-export { OutboxRelay } from './outbox.relay';
 export { OnOutboxEvent } from './on-outbox-event.decorator';
 export { EventStore, type EventFilter } from './event-store';

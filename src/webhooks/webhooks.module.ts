@@ -15,7 +15,11 @@ import { DeliveriesRepository } from './infrastructure/deliveries.repository';
 import { HOST_RESOLVER, systemResolver } from './infrastructure/delivery/host-resolver';
 import { HttpWebhookTransport } from './infrastructure/http-webhook-transport';
 import { SubscriptionsRepository } from './infrastructure/subscriptions.repository';
-import { AttemptSchema, DeliverySchema, SubscriptionSchema } from './infrastructure/webhook.schemas';
+import {
+  AttemptSchema,
+  DeliverySchema,
+  SubscriptionSchema,
+} from './infrastructure/webhook.schemas';
 import { SubscriptionOperationsController } from './http/subscription-operations.controller';
 import { SubscriptionsController } from './http/subscriptions.controller';
 import { EventsController } from './http/events.controller';

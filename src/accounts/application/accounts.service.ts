@@ -1,15 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../shared/domain';
+import type { CreatedAccount } from '../contracts';
 import { Account } from '../domain/account';
 import { ApiKey } from '../domain/api-key';
 import { AccountsRepository } from '../infrastructure/accounts.repository';
-
-export interface CreatedAccount {
-  id: string;
-  name: string;
-  apiKey: string;
-  createdAt: Date;
-}
 
 /** Keys are immutable once issued, so a hit can be cached; a miss is not (the key may be new). */
 const CACHE_TTL_MS = 60_000;

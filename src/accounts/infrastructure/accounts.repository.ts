@@ -17,7 +17,7 @@ export class AccountsRepository {
       .insert(account)
       .onConflict('apiKeyHash')
       .ignore()
-      .execute('run');
+      .execute<{ affectedRows: number }>('run');
     return inserted.affectedRows > 0;
   }
 
