@@ -1,5 +1,5 @@
 /**
- * Module boundaries (docs: ARCHITECTURE.md "Layout"). Run: `npm run lint:deps`.
+ * Module boundaries (README "Architecture", ADR 3 and ADR 14). Run: `npm run lint:deps`.
  *
  * Paths are resolved through tsconfig.json, and type-only imports count too (tsPreCompilationDeps):
  * a `domain/` file may not even name an ORM or HTTP type.
