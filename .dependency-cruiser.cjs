@@ -1,5 +1,5 @@
 /**
- * Module boundaries (docs: ARCHITECTURE.md "Layout"). Run: `npm run lint:deps`.
+ * Module boundaries (README "Architecture", ADR 3 and ADR 14). Run: `npm run lint:deps`.
  *
  * Paths are resolved through tsconfig.json, and type-only imports count too (tsPreCompilationDeps):
  * a `domain/` file may not even name an ORM or HTTP type.
@@ -51,6 +51,54 @@ module.exports = {
       comment: 'src/shared is the shared kernel: it must not depend on any business module.',
       from: { path: '^src/shared/' },
       to: { path: `^src/${BUSINESS}/` },
+    },
+    {
+      name: 'database-knows-no-module',
+      severity: 'error',
+      comment:
+        'src/database is plumbing: each module registers its own entities (MikroOrmModule.forFeature); ' +
+        'the CLI and the drift check find the *.schema.ts files by name (entity-schemas.ts).',
+      from: { path: '^src/database/' },
+      to: { path: `^src/${BUSINESS}/` },
+    },
+    {
+      name: 'index-publishes-no-infrastructure-or-http',
+      severity: 'error',
+      comment:
+        "A module's index.ts publishes the module, its ports and its Nest-free contracts, never " +
+        'its infrastructure/ or http/. (payment.dto.ts: still read by webhooks for the events document.)',
+      from: { path: `^src/${BUSINESS}/index\\.ts$` },
+      to: {
+        path: `^src/${BUSINESS}/(infrastructure|http)/`,
+        pathNot: ['^src/payments/http/payment\\.dto\\.ts$'],
+      },
+    },
+    {
+      name: 'contracts-are-framework-free',
+      severity: 'error',
+      comment: "A module's contracts.ts (event types, payloads) names no NestJS or MikroORM type.",
+      from: { path: `^src/${BUSINESS}/contracts\\.ts$` },
+      to: {
+        path: [
+          '(^|/)node_modules/@nestjs/',
+          '^@nestjs/',
+          '(^|/)node_modules/@mikro-orm/',
+          '^@mikro-orm/',
+        ],
+      },
+    },
+    {
+      name: 'application-uses-ports',
+      severity: 'error',
+      comment:
+        'application/ reaches infrastructure/ only for repositories and readers (which have no port); ' +
+        'an adapter behind a port (quote reservations, payout provider, webhook transport, host ' +
+        'resolver) is used through its port and bound in the module.',
+      from: { path: '^src/([^/]+)/application/' },
+      to: {
+        path: '^src/$1/infrastructure/',
+        pathNot: ['\\.(repository|reader)\\.ts$'],
+      },
     },
     {
       name: 'no-circular',

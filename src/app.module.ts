@@ -24,7 +24,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
         DatabaseModule.forRoot(config),
-        EventEmitterModule.forRoot({ wildcard: true, delimiter: '.', ignoreErrors: false }),
+        EventEmitterModule.forRoot({ ignoreErrors: false }),
         ScheduleModule.forRoot(),
         // The role decides, here and only here, whether the loops run (ADR 0011).
         ScheduledWorkersModule.forRoot({ runsLoops: config.runsLoops }),

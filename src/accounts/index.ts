@@ -1,3 +1,3 @@
+/** The Accounts module's public face: other modules import from here only. */
 export { AccountsModule } from './accounts.module';
-export { AccountsService } from './application/accounts.service';
-export { AccountSchema } from './infrastructure/account.schema';
+export * from './contracts';

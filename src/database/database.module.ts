@@ -38,6 +38,7 @@ export class DatabaseModule {
       imports: [
         MikroOrmModule.forRoot({
           ...ormOptions(url, config.DATABASE_POOL_SIZE),
+          autoLoadEntities: true,
           registerRequestContext: true,
           // A forked EntityManager per request only where requests use one: the API. Probes,
           // metrics and docs never touch an entity (readiness pings through the connection).

@@ -1,15 +1,18 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { join } from 'node:path';
-import { ALL_ENTITIES } from './entities';
+import { allEntitySchemas } from './entity-schemas';
 
 /** The folder that holds the migrations: `dist/migrations` when built, `migrations/` under ts-node/Jest. */
 const migrationsDir = join(__dirname, '..', '..', 'migrations');
 
+/**
+ * The options the service runs with: every module registers its own entities
+ * (`MikroOrmModule.forFeature`), collected by `autoLoadEntities` in database.module.ts.
+ */
 export function ormOptions(clientUrl: string, poolSize = 20): Options {
   return defineConfig({
     clientUrl,
-    entities: ALL_ENTITIES,
     extensions: [Migrator],
     // Short waits: when the database is down a request must fail fast (503), not hang for a minute.
     pool: { min: 0, max: poolSize, idleTimeoutMillis: 30000, acquireTimeoutMillis: 5000 },
@@ -37,4 +40,9 @@ export function ormOptions(clientUrl: string, poolSize = 20): Options {
     },
     schemaGenerator: { disableForeignKeys: false },
   });
+}
+
+/** For the CLI, the migrator in tests and the schema-drift check: every module's schemas at once. */
+export function standaloneOrmOptions(clientUrl: string, poolSize = 20): Options {
+  return { ...ormOptions(clientUrl, poolSize), entities: allEntitySchemas() };
 }

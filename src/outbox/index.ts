@@ -1,6 +1,4 @@
 export { OutboxModule } from './outbox.module';
 export { OutboxWriter } from './outbox.writer';
-export { OutboxRelay } from './outbox.relay';
 export { OnOutboxEvent } from './on-outbox-event.decorator';
-export { OutboxEventSchema } from './outbox-event.schema';
 export { EventStore, type EventFilter } from './event-store';

@@ -6,7 +6,7 @@ import { OutboxSignal } from './outbox-signal';
 
 /**
  * Appends events to the outbox in the caller's transaction: the event exists exactly when the
- * change that caused it was committed. Repositories call it from their save, never services.
+ * change that caused it was committed.
  */
 @Injectable()
 export class OutboxWriter {

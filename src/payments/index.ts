@@ -2,5 +2,3 @@
 export { PaymentsModule } from './payments.module';
 export { PAYMENT_EVENT_TYPES, type PaymentEventType, type PaymentView } from './domain';
 export { PaymentDto } from './http/payment.dto';
-export { PaymentSchema } from './infrastructure/payment.schema';
-export { PayoutJobSchema } from './infrastructure/payout-simulator/payout-job.schema';

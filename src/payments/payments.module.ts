@@ -1,3 +1,4 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { QuotesModule } from '../quotes';
@@ -7,6 +8,8 @@ import { NoPayoutProvider, PayoutProvider } from './application/payout-provider.
 import { SubmitPayoutHandler } from './application/submit-payout.handler';
 import { PaymentsExportService } from './application/payments-export.service';
 import { PaymentsExportReader } from './infrastructure/payments-export.reader';
+import { PaymentSchema } from './infrastructure/payment.schema';
+import { PayoutJobSchema } from './infrastructure/payout-simulator/payout-job.schema';
 import { PaymentsRepository } from './infrastructure/payments.repository';
 import { PaymentsExportController } from './http/payments-export.controller';
 import { PayoutSimulator } from './infrastructure/payout-simulator/payout-simulator';
@@ -14,13 +17,17 @@ import { SimulatedPayoutProvider } from './infrastructure/payout-simulator/simul
 import { PaymentsController } from './http/payments.controller';
 import { SandboxController } from './http/sandbox.controller';
 
+// Registered once, when this file loads, as the static modules' entities are: a second call (a
+// second app in one test process) would make MikroOrmModule forget the other modules' entities.
+const paymentEntities = MikroOrmModule.forFeature([PaymentSchema, PayoutJobSchema]);
+
 @Module({})
 export class PaymentsModule {
   static forRoot(config: AppConfig): DynamicModule {
     const simulator = config.payoutSimulator;
     return {
       module: PaymentsModule,
-      imports: [QuotesModule],
+      imports: [QuotesModule, paymentEntities],
       // The export first: its route must win over `GET /payments/:id`.
       controllers: [
         PaymentsExportController,

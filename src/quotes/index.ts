@@ -1,11 +1,6 @@
 /** The Quotes module's public face: other modules import from here only. */
 export { QuotesModule } from './quotes.module';
-export {
-  type QuoteCheck,
-  QuoteReservations,
-  type QuoteTerms,
-  type ReservedQuote,
-} from './application/quote-reservations.port';
-export type { ReservationRefusal } from './domain/quote';
-export { MoneyDto } from './http/quote.dto';
-export { QuoteSchema } from './infrastructure/quote.schema';
+export { QuoteReservations } from './application/quote-reservations.port';
+export * from './contracts';
+// Kept for payments' DTOs until they import it from the shared kernel (src/shared/http).
+export { MoneyDto } from '../shared/http/money.dto';

@@ -1,7 +1,2 @@
 /** The Webhooks module's public face: other modules import from here only. */
 export { WebhooksModule } from './webhooks.module';
-export {
-  AttemptSchema,
-  DeliverySchema,
-  SubscriptionSchema,
-} from './infrastructure/webhook.schemas';

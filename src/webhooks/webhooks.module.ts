@@ -1,3 +1,4 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { DeliveriesService } from './application/deliveries.service';
 import { DeliveryMetrics } from './application/delivery-metrics';
@@ -14,11 +15,17 @@ import { DeliveriesRepository } from './infrastructure/deliveries.repository';
 import { HOST_RESOLVER, systemResolver } from './infrastructure/delivery/host-resolver';
 import { HttpWebhookTransport } from './infrastructure/http-webhook-transport';
 import { SubscriptionsRepository } from './infrastructure/subscriptions.repository';
+import {
+  AttemptSchema,
+  DeliverySchema,
+  SubscriptionSchema,
+} from './infrastructure/webhook.schemas';
 import { SubscriptionOperationsController } from './http/subscription-operations.controller';
 import { SubscriptionsController } from './http/subscriptions.controller';
 import { EventsController } from './http/events.controller';
 
 @Module({
+  imports: [MikroOrmModule.forFeature([SubscriptionSchema, DeliverySchema, AttemptSchema])],
   controllers: [SubscriptionsController, SubscriptionOperationsController, EventsController],
   providers: [
     SubscriptionsRepository,

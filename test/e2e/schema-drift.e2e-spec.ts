@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ormOptions } from '../../src/database/orm-options';
+import { standaloneOrmOptions } from '../../src/database/orm-options';
 import { createTestDatabase } from '../support/test-database';
 
 /** MikroORM's own bookkeeping table: created by the migrator, never declared as an entity. */
@@ -25,7 +25,7 @@ describe('Schema drift: the migrations produce exactly the schema the entities d
 
   beforeAll(async () => {
     // A copy of the template database that the global setup migrated with every migration.
-    orm = await MikroORM.init(ormOptions(await createTestDatabase(), 2));
+    orm = await MikroORM.init(standaloneOrmOptions(await createTestDatabase(), 2));
   });
 
   afterAll(async () => {

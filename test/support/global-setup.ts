@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { migrateWithLock } from '../../src/database/migrate';
-import { ormOptions } from '../../src/database/orm-options';
+import { standaloneOrmOptions } from '../../src/database/orm-options';
 import { startRecording } from './contract/contract-report';
 import { databaseUrl, TEMPLATE_ENV, SERVER_ENV } from './test-database';
 
@@ -33,7 +33,7 @@ export default async function globalSetup(): Promise<void> {
   await admin.connect();
   await admin.query(`create database "${template}"`);
   await admin.end();
-  const orm = await MikroORM.init(ormOptions(databaseUrl(serverUrl, template), 2));
+  const orm = await MikroORM.init(standaloneOrmOptions(databaseUrl(serverUrl, template), 2));
   await migrateWithLock(orm);
   await orm.close(true);
   process.env[SERVER_ENV] = serverUrl;

@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, newId } from '../../shared/domain';
+import { Clock } from '../../shared/domain';
+import type { CreatedAccount } from '../contracts';
+import { Account } from '../domain/account';
 import { ApiKey } from '../domain/api-key';
 import { AccountsRepository } from '../infrastructure/accounts.repository';
-
-export interface CreatedAccount {
-  id: string;
-  name: string;
-  apiKey: string;
-  createdAt: Date;
-}
 
 /** Keys are immutable once issued, so a hit can be cached; a miss is not (the key may be new). */
 const CACHE_TTL_MS = 60_000;
@@ -25,24 +20,14 @@ export class AccountsService {
 
   async create(name: string): Promise<CreatedAccount> {
     const apiKey = ApiKey.generate();
-    const account = {
-      id: newId(),
-      name,
-      apiKeyHash: ApiKey.hash(apiKey),
-      createdAt: this.clock.now(),
-    };
-    await this.accounts.insert(account);
+    const account = new Account(name, apiKey, this.clock.now());
+    await this.accounts.add(account);
     return { id: account.id, name, apiKey, createdAt: account.createdAt };
   }
 
   /** Creates the account for a key that is fixed by configuration (the demo key) if it is missing. */
   async ensureWithKey(name: string, apiKey: string): Promise<boolean> {
-    return this.accounts.insertIfAbsent({
-      id: newId(),
-      name,
-      apiKeyHash: ApiKey.hash(apiKey),
-      createdAt: this.clock.now(),
-    });
+    return this.accounts.addIfAbsent(new Account(name, apiKey, this.clock.now()));
   }
 
   async authenticate(apiKey: string): Promise<string | undefined> {

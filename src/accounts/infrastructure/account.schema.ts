@@ -1,14 +1,8 @@
 import { EntitySchema } from '@mikro-orm/postgresql';
+import { Account } from '../domain/account';
 
-export interface AccountRecord {
-  id: string;
-  name: string;
-  apiKeyHash: string;
-  createdAt: Date;
-}
-
-export const AccountSchema = new EntitySchema<AccountRecord>({
-  name: 'AccountRecord',
+export const AccountSchema = new EntitySchema<Account>({
+  class: Account,
   tableName: 'account',
   properties: {
     id: { type: 'uuid', primary: true },

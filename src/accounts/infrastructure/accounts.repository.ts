@@ -1,30 +1,28 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { type AccountRecord, AccountSchema } from './account.schema';
+import { Account } from '../domain/account';
 
 @Injectable()
 export class AccountsRepository {
   constructor(private readonly em: EntityManager) {}
 
-  async insert(account: AccountRecord): Promise<void> {
-    await this.em.insert(AccountSchema, account);
+  async add(account: Account): Promise<void> {
+    await this.em.persist(account).flush();
   }
 
   /** Inserts unless an account with the same key hash exists: safe when instances start together. */
-  async insertIfAbsent(account: AccountRecord): Promise<boolean> {
-    const rows = await this.em.execute(
-      `insert into account (id, name, api_key_hash, created_at) values (?, ?, ?, ?)
-       on conflict (api_key_hash) do nothing returning id`,
-      [account.id, account.name, account.apiKeyHash, account.createdAt],
-    );
-    return rows.length > 0;
+  async addIfAbsent(account: Account): Promise<boolean> {
+    const inserted = await this.em
+      .createQueryBuilder(Account)
+      .insert(account)
+      .onConflict('apiKeyHash')
+      .ignore()
+      .execute<{ affectedRows: number }>('run');
+    return inserted.affectedRows > 0;
   }
 
   async findIdByKeyHash(apiKeyHash: string): Promise<string | undefined> {
-    const [row] = await this.em.execute<{ id: string }[]>(
-      'select id from account where api_key_hash = ?',
-      [apiKeyHash],
-    );
-    return row?.id;
+    const account = await this.em.findOne(Account, { apiKeyHash }, { fields: ['id'] });
+    return account?.id;
   }
 }

@@ -1,5 +1,5 @@
 import type { CorridorRules, CountryCode, CurrencyCode, Money } from '../../shared/domain';
-import type { ReservationRefusal } from '../domain/quote';
+import type { ReservationRefusal } from '../domain/quote-errors';
 
 /** What a payment needs to know of its quote's corridor: where, in what, and its rules. */
 export interface QuoteTerms {

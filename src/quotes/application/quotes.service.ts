@@ -34,7 +34,7 @@ export class QuotesService {
       ttlSeconds: this.config.QUOTE_TTL_SECONDS,
       now: this.clock.now(),
     });
-    await this.quotes.insert(quote);
+    await this.quotes.add(quote);
     return { ...quote.toView(), ...corridorRulesView(corridor) };
   }
 }

@@ -10,14 +10,10 @@ import {
   Money,
 } from '../../shared/domain';
 
-/** One corridor as the JSON file writes it: `{ "fee": "0.50", "minAmount"?, "maxAmount"?, "beneficiaryRequirements"? }`. */
-export interface CorridorEntryJson {
-  fee: string;
-  minAmount?: string;
-  maxAmount?: string;
-  beneficiaryRequirements?: { field: string; format: string; required: boolean; option?: string }[];
-}
-
+/**
+ * One corridor, parsed from the JSON file's
+ * `{ "fee": "0.50", "minAmount"?, "maxAmount"?, "beneficiaryRequirements"? }`.
+ */
 export interface CorridorEntry extends CorridorRules {
   readonly fee: Money;
 }

@@ -1,5 +1,6 @@
-import { CountryCode, CurrencyCode, DomainError, type Money } from '../../shared/domain';
+import { CountryCode, CurrencyCode, DomainError } from '../../shared/domain';
 import { type CorridorEntry, parseCorridorEntry } from './corridor-entry';
+import { QUOTE_ERRORS, unsupportedCorridorDetail } from './quote-errors';
 
 /** country → currency → entry, as the corridor file writes it (see corridor-entry.ts). */
 export type CorridorFile = Record<string, Record<string, unknown>>;
@@ -44,8 +45,8 @@ export class CorridorTable {
     if (!entry) {
       throw new DomainError(
         'unprocessable',
-        'unsupported-corridor',
-        `payments in ${currency.code} to ${country.code} are not supported`,
+        QUOTE_ERRORS.unsupportedCorridor,
+        unsupportedCorridorDetail(currency.code, country.code),
       );
     }
     return entry;
@@ -54,14 +55,6 @@ export class CorridorTable {
   /** The corridor, or undefined when the table (replaced since) no longer serves it. */
   find(country: string, currency: string): CorridorEntry | undefined {
     return this.entries.get(key(country, currency));
-  }
-
-  feeFor(country: CountryCode, currency: CurrencyCode): Money {
-    return this.corridorFor(country, currency).fee;
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 }
 

@@ -1,21 +1,25 @@
-import { type CountryCode, type CurrencyCode, type Money, newId } from '../../shared/domain';
+import { type CountryCode, type CurrencyCode, Money, newId } from '../../shared/domain';
+import { QUOTE_ERRORS, type ReservationRefusal } from './quote-errors';
 
-export type ReservationRefusal = 'quote-not-found' | 'quote-expired' | 'quote-already-used';
+export type { ReservationRefusal } from './quote-errors';
 
-export interface QuoteState {
-  id: string;
-  accountId: string;
-  currency: CurrencyCode;
-  country: CountryCode;
-  fee: Money;
-  expiresAt: Date;
-  createdAt: Date;
-  usedAt: Date | null;
-}
-
-/** A priced offer to pay one currency into one country: it lives for a while and pays once. */
+/**
+ * A priced offer to pay one currency into one country: it lives for a while and pays for exactly
+ * one payment. Mapped as it is by the ORM (infrastructure/quote.schema.ts); the fee is kept in
+ * minor units because its currency is the quote's own.
+ */
 export class Quote {
-  private constructor(private readonly state: QuoteState) {}
+  readonly id: string = newId();
+  usedAt: Date | null = null;
+
+  private constructor(
+    readonly accountId: string,
+    readonly currency: CurrencyCode,
+    readonly country: CountryCode,
+    readonly feeMinor: bigint,
+    readonly createdAt: Date,
+    readonly expiresAt: Date,
+  ) {}
 
   static issue(input: {
     accountId: string;
@@ -25,50 +29,24 @@ export class Quote {
     ttlSeconds: number;
     now: Date;
   }): Quote {
-    return new Quote({
-      id: newId(),
-      accountId: input.accountId,
-      currency: input.currency,
-      country: input.country,
-      fee: input.fee,
-      createdAt: input.now,
-      expiresAt: new Date(input.now.getTime() + input.ttlSeconds * 1000),
-      usedAt: null,
-    });
+    const expiresAt = new Date(input.now.getTime() + input.ttlSeconds * 1000);
+    return new Quote(
+      input.accountId,
+      input.currency,
+      input.country,
+      input.fee.minor,
+      input.now,
+      expiresAt,
+    );
   }
 
-  static restore(state: QuoteState): Quote {
-    return new Quote({ ...state });
-  }
-
-  get id() {
-    return this.state.id;
-  }
-  get accountId() {
-    return this.state.accountId;
-  }
-  get currency() {
-    return this.state.currency;
-  }
-  get country() {
-    return this.state.country;
-  }
-  get fee() {
-    return this.state.fee;
-  }
-  get expiresAt() {
-    return this.state.expiresAt;
-  }
-  get createdAt() {
-    return this.state.createdAt;
-  }
-  get usedAt() {
-    return this.state.usedAt;
+  get fee(): Money {
+    return Money.ofMinor(this.feeMinor, this.currency);
   }
 
   /** A quote is expired from its `expiresAt` on, to the millisecond. */
   isExpiredAt(now: Date): boolean {
-    return now.getTime() >= this.state.expiresAt.getTime();
+    return now.getTime() >= this.expiresAt.getTime();
   }
 
   /**
@@ -76,20 +54,32 @@ export class Quote {
    * account's quote is "not found": no account learns that another's quote exists.
    */
   refusalFor(accountId: string, now: Date): ReservationRefusal | null {
-    if (this.state.accountId !== accountId) return 'quote-not-found';
-    if (this.state.usedAt) return 'quote-already-used';
-    if (this.isExpiredAt(now)) return 'quote-expired';
+    if (this.accountId !== accountId) return QUOTE_ERRORS.notFound;
+    if (this.usedAt) return QUOTE_ERRORS.alreadyUsed;
+    if (this.isExpiredAt(now)) return QUOTE_ERRORS.expired;
     return null;
+  }
+
+  /** Single use: a quote that can pay for a payment now pays for it, and for nothing else. */
+  reserve(accountId: string, now: Date): ReservationRefusal | null {
+    const refusal = this.refusalFor(accountId, now);
+    if (!refusal) this.usedAt = now;
+    return refusal;
+  }
+
+  /** Gives the quote back when the payment it was reserved for was not written after all. */
+  release(): void {
+    this.usedAt = null;
   }
 
   toView() {
     return {
-      id: this.state.id,
-      currency: this.state.currency.code,
-      country: this.state.country.code,
-      fee: this.state.fee.toJSON(),
-      expiresAt: this.state.expiresAt.toISOString(),
-      createdAt: this.state.createdAt.toISOString(),
+      id: this.id,
+      currency: this.currency.code,
+      country: this.country.code,
+      fee: this.fee.toJSON(),
+      expiresAt: this.expiresAt.toISOString(),
+      createdAt: this.createdAt.toISOString(),
     };
   }
 }

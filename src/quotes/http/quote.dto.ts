@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BENEFICIARY_FIELDS, BENEFICIARY_FORMATS } from '../../shared/domain';
 import { IsCountryCode, IsCurrencyCode } from '../../shared/http/code-validators';
+import { MoneyDto } from '../../shared/http/money.dto';
 
 export class CreateQuoteDto {
   @ApiProperty({ description: 'ISO 4217 currency code of the payment', example: 'INR' })
@@ -10,15 +11,6 @@ export class CreateQuoteDto {
   @ApiProperty({ description: 'ISO 3166-1 alpha-2 code of the beneficiary country', example: 'IN' })
   @IsCountryCode()
   country!: string;
-}
-
-export class MoneyDto {
-  @ApiProperty({
-    description: "Decimal string with the currency's ISO 4217 minor units",
-    example: '25.00',
-  })
-  amount!: string;
-  @ApiProperty({ example: 'INR' }) currency!: string;
 }
 
 export class BeneficiaryRequirementDto {

@@ -1,27 +1,19 @@
-import { EntitySchema } from '@mikro-orm/postgresql';
+import { BigIntType, EntitySchema } from '@mikro-orm/postgresql';
+import { CountryCodeType, CurrencyCodeType } from '../../shared/infrastructure/code-types';
+import { Quote } from '../domain/quote';
 
-export interface QuoteRecord {
-  id: string;
-  accountId: string;
-  currency: string;
-  country: string;
-  feeMinor: string;
-  expiresAt: Date;
-  createdAt: Date;
-  usedAt: Date | null;
-}
-
-export const QuoteSchema = new EntitySchema<QuoteRecord>({
-  name: 'QuoteRecord',
+export const QuoteSchema = new EntitySchema<Quote>({
+  class: Quote,
   tableName: 'quote',
   properties: {
     id: { type: 'uuid', primary: true },
     accountId: { type: 'uuid' },
-    currency: { type: 'string', columnType: 'char(3)' },
-    country: { type: 'string', columnType: 'char(2)' },
-    feeMinor: { type: 'bigint' },
+    currency: { type: CurrencyCodeType, columnType: 'char(3)' },
+    country: { type: CountryCodeType, columnType: 'char(2)' },
+    feeMinor: { type: new BigIntType('bigint') },
     expiresAt: { type: 'Date', columnType: 'timestamptz(3)' },
     createdAt: { type: 'Date', columnType: 'timestamptz(3)' },
     usedAt: { type: 'Date', columnType: 'timestamptz(3)', nullable: true },
+    fee: { type: 'method', persist: false, getter: true },
   },
 });

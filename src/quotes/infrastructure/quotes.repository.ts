@@ -1,37 +1,29 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { CountryCode, CurrencyCode, Money } from '../../shared/domain';
 import { Quote } from '../domain/quote';
-import { type QuoteRecord, QuoteSchema } from './quote.schema';
-
-export const toQuote = (row: QuoteRecord): Quote => {
-  const currency = CurrencyCode.of(row.currency);
-  return Quote.restore({
-    id: row.id,
-    accountId: row.accountId,
-    currency,
-    country: CountryCode.of(row.country),
-    fee: Money.ofMinor(BigInt(row.feeMinor), currency),
-    expiresAt: new Date(row.expiresAt),
-    createdAt: new Date(row.createdAt),
-    usedAt: row.usedAt ? new Date(row.usedAt) : null,
-  });
-};
 
 @Injectable()
 export class QuotesRepository {
   constructor(private readonly em: EntityManager) {}
 
-  async insert(quote: Quote): Promise<void> {
-    await this.em.insert(QuoteSchema, {
-      id: quote.id,
-      accountId: quote.accountId,
-      currency: quote.currency.code,
-      country: quote.country.code,
-      feeMinor: quote.fee.minor.toString(),
-      expiresAt: quote.expiresAt,
-      createdAt: quote.createdAt,
-      usedAt: null,
-    });
+  async add(quote: Quote): Promise<void> {
+    await this.em.persist(quote).flush();
+  }
+
+  /** Locked in id order, so two batches naming the same quotes never deadlock. */
+  lock(ids: readonly string[]): Promise<Quote[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.em.find(
+      Quote,
+      { id: { $in: [...ids] } },
+      { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+  }
+
+  /** A quote `lock` loaded in this transaction; its changes are written when the transaction commits. */
+  locked(id: string): Quote {
+    const quote = this.em.getUnitOfWork().getById<Quote>(Quote.name, id);
+    if (!quote) throw new Error(`quote ${id} was not locked in this transaction`);
+    return quote;
   }
 }
