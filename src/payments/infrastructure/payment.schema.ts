@@ -45,6 +45,4 @@ export const PaymentSchema = new EntitySchema<Payment>({
   ],
 });
 
-type EntitySchemaProperties = ConstructorParameters<
-  typeof EntitySchema<Payment>
->[0]['properties'];
+type EntitySchemaProperties = ConstructorParameters<typeof EntitySchema<Payment>>[0]['properties'];

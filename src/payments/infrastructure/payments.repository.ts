@@ -103,10 +103,14 @@ export class PaymentsRepository {
     id: string,
     options: { forUpdate?: boolean } = {},
   ): Promise<Payment | undefined> {
-    const payment = await this.em.findOne(Payment, { id, accountId }, {
-      ...UNTRACKED,
-      ...(options.forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}),
-    });
+    const payment = await this.em.findOne(
+      Payment,
+      { id, accountId },
+      {
+        ...UNTRACKED,
+        ...(options.forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}),
+      },
+    );
     return payment ?? undefined;
   }
 
