@@ -9,7 +9,7 @@ import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '../../outbox';
 import { DomainError } from '../../shared/domain';
 import { Payment } from '../domain';
-import { INSERT_NEW_PAYMENTS, UPDATE_PAYMENT_OUTCOME } from './payments.sql';
+import { paymentsSql } from './payments.sql';
 
 export interface PaymentFilter {
   externalRef?: string;
@@ -50,10 +50,12 @@ export class PaymentsRepository {
     const ordered = [...payments].sort((a, b) =>
       a.externalRef < b.externalRef ? -1 : a.externalRef > b.externalRef ? 1 : 0,
     );
-    const rows = await this.em.execute<{ id: string }[]>(INSERT_NEW_PAYMENTS, [
-      JSON.stringify(ordered.map((p) => this.toColumns(p))),
-    ]);
-    const inserted = new Set(rows.map((r) => r.id));
+    const inserted = new Set(
+      await paymentsSql.insertNew(
+        this.em,
+        ordered.map((p) => this.toColumns(p)),
+      ),
+    );
     const written = payments.filter((p) => inserted.has(p.id));
     await this.outbox.append(written.flatMap((p) => p.pullEvents()));
     written.forEach((p) => p.markPersisted());
@@ -62,19 +64,15 @@ export class PaymentsRepository {
 
   /** Writes a changed payment if nobody changed it since it was read (optimistic lock). */
   async save(payment: Payment): Promise<void> {
-    const result = await this.em.execute<{ affectedRows: number }>(
-      UPDATE_PAYMENT_OUTCOME,
-      [
-        payment.status,
-        payment.failureReason,
-        payment.version,
-        payment.updatedAt,
-        payment.id,
-        payment.persistedVersion,
-      ],
-      'run',
-    );
-    if (result.affectedRows !== 1) {
+    const updated = await paymentsSql.updateOutcome(this.em, {
+      status: payment.status,
+      failureReason: payment.failureReason,
+      version: payment.version,
+      updatedAt: payment.updatedAt,
+      id: payment.id,
+      expectedVersion: payment.persistedVersion,
+    });
+    if (updated !== 1) {
       throw new DomainError(
         'conflict',
         'concurrent-modification',

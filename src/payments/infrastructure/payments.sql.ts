@@ -1,3 +1,5 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
 /**
  * The Payments module's raw SQL: only the statements where SQL itself is the point. Everything
  * else goes through the ORM. Placeholders are MikroORM's `?`; the bench imports these from dist
@@ -30,3 +32,43 @@ export const EXPORT_PAYMENTS = `select * from payment
   where account_id = $1 and ($2::text is null or status = $2)
     and ($3::timestamptz is null or created_at >= $3) and ($4::timestamptz is null or created_at < $4)
   order by created_at, id`;
+
+/** The statements' runners: the module's only `em.execute` calls. */
+export const paymentsSql = {
+  /** The ids inserted; `rows` keyed by column name. */
+  async insertNew(em: EntityManager, rows: readonly Record<string, unknown>[]): Promise<string[]> {
+    const inserted = await em.execute<{ id: string }[]>(INSERT_NEW_PAYMENTS, [
+      JSON.stringify(rows),
+    ]);
+    return inserted.map((r) => r.id);
+  },
+
+  /** Rows updated: 1, or 0 when another writer moved the payment first. */
+  async updateOutcome(em: EntityManager, move: OutcomeUpdate): Promise<number> {
+    const { status, failureReason, version, updatedAt, id, expectedVersion } = move;
+    const result = await em.execute<{ affectedRows: number }>(
+      UPDATE_PAYMENT_OUTCOME,
+      [status, failureReason, version, updatedAt, id, expectedVersion],
+      'run',
+    );
+    return result.affectedRows;
+  },
+
+  /** The claimed jobs' rows, by column name (for `em.map`). */
+  claimDuePayoutJobs(
+    em: EntityManager,
+    now: Date,
+    limit: number,
+  ): Promise<Record<string, unknown>[]> {
+    return em.execute<Record<string, unknown>[]>(CLAIM_DUE_PAYOUT_JOBS, [now, limit]);
+  },
+};
+
+export interface OutcomeUpdate {
+  status: string;
+  failureReason: string | null;
+  version: number;
+  updatedAt: Date;
+  id: string;
+  expectedVersion: number | null;
+}

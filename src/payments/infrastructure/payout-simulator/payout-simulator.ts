@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityData, EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../../../config/app-config';
@@ -7,7 +7,7 @@ import { Clock, DomainError } from '../../../shared/domain';
 import { ScheduledWorker } from '../../../shared/infrastructure/scheduled-worker';
 import { PaymentsService } from '../../application/payments.service';
 import type { Payment } from '../../domain';
-import { CLAIM_DUE_PAYOUT_JOBS } from '../payments.sql';
+import { paymentsSql } from '../payments.sql';
 import { PayoutJob } from './payout-job.schema';
 
 const BATCH = 50;
@@ -40,8 +40,8 @@ export class PayoutSimulator extends ScheduledWorker {
   async runOnce(): Promise<number> {
     return this.transactions.run(async () => {
       const now = this.clock.now();
-      const rows = await this.em.execute(CLAIM_DUE_PAYOUT_JOBS, [now, BATCH]);
-      const jobs = rows.map((row) => this.em.map(PayoutJob, row));
+      const rows = await paymentsSql.claimDuePayoutJobs(this.em, now, BATCH);
+      const jobs = rows.map((row) => this.em.map(PayoutJob, row as EntityData<PayoutJob>));
       for (const job of jobs) await this.advance(job, now);
       return jobs.length;
     });
