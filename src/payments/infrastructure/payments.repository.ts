@@ -1,10 +1,4 @@
-import {
-  EntityManager,
-  type FilterQuery,
-  JsonType,
-  LockMode,
-  type EntityProperty,
-} from '@mikro-orm/postgresql';
+import { EntityManager, JsonType, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '../../outbox';
 import { DomainError } from '../../shared/domain';
@@ -126,7 +120,7 @@ export class PaymentsRepository {
       };
     }
     if (beforeId !== undefined) where.id = { $lt: beforeId };
-    return this.em.find(Payment, where as FilterQuery<Payment>, {
+    return this.em.find(Payment, where, {
       ...UNTRACKED,
       orderBy: { id: 'desc' },
       limit,
@@ -140,11 +134,11 @@ export class PaymentsRepository {
   private toColumns(payment: Payment): Record<string, unknown> {
     const platform = this.em.getPlatform();
     const fields = payment as unknown as Record<string, unknown>;
-    const props = this.em.getMetadata().get(Payment.name).props as EntityProperty[];
+    const props = this.em.getMetadata().get(Payment.name).props;
     return Object.fromEntries(
       props.map((prop) => {
         const value = fields[prop.name];
-        const stored = prop.customType
+        const stored: unknown = prop.customType
           ? prop.customType.convertToDatabaseValue(value, platform, { mode: 'query' })
           : value;
         // JSON types serialize to text; the row is JSON already, so they go in as objects.
