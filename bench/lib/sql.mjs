@@ -1,22 +1,37 @@
 // The service's own SQL, copied here so the ceilings run exactly the statements it runs (with
 // positional parameters instead of MikroORM's `?`). Keep in sync with:
-//   src/quotes/infrastructure/sql-quote-reservations.ts   (reserve)
-//   src/payments/infrastructure/payment.mapper.ts          (PAYMENT_COLUMNS, insert columns)
-//   src/payments/infrastructure/payments.repository.ts     (insertNew, findById)
+//   src/quotes/infrastructure/locked-quote-reservations.ts (reserve: the quote row locked, then used)
+// The payment insert is not copied: it is imported from the build (payments.sql.ts), see below.
 //   src/outbox/outbox.writer.ts                            (append)
 // The claim is not copied: claimDue below imports the service's own statement.
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { v7 as uuidv7 } from 'uuid';
+import { ROOT } from './service.mjs';
 
 export const QUOTE_COLUMNS = `id, account_id as "accountId", currency, country, fee_minor as "feeMinor",
   expires_at as "expiresAt", created_at as "createdAt", used_at as "usedAt"`;
 
-export const PAYMENT_COLUMNS = `id, account_id as "accountId", external_ref as "externalRef", quote_id as "quoteId", status,
-  amount_minor as "amountMinor", currency, country, fee_minor as "feeMinor", beneficiary, reference, purpose, metadata,
-  failure_reason as "failureReason", version, created_at as "createdAt", updated_at as "updatedAt"`;
+/** What the service's em.findOne by id selects: every column of the row. */
+export const SELECT_PAYMENT_BY_ID = 'select * from payment where id = $1 and account_id = $2';
 
-export const PAYMENT_INSERT_COLUMNS = `id, account_id, external_ref, quote_id, status, amount_minor, currency, country, fee_minor,
-  beneficiary, reference, purpose, metadata, failure_reason, version, created_at, updated_at`;
+/** MikroORM's `?` placeholders numbered for pg. */
+const numbered = (sql) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+let paymentsSql;
+/** The service's own statements, from the build the bench has just made (`npm run build`). */
+async function servicePaymentsSql() {
+  if (!paymentsSql) {
+    const file = join(ROOT, 'dist', 'src', 'payments', 'infrastructure', 'payments.sql.js');
+    const mod = await import(pathToFileURL(file).href);
+    paymentsSql = { insertNew: numbered((mod.default ?? mod).INSERT_NEW_PAYMENTS) };
+  }
+  return paymentsSql;
+}
 
 const require = createRequire(import.meta.url);
 
@@ -99,29 +114,27 @@ export async function paymentTransaction(client, accountId, quoteId, externalRef
       createdAt: iso,
       updatedAt: iso,
     };
-    await client.query(
-      `insert into payment (${PAYMENT_INSERT_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13::jsonb, $14, $15, $16, $17)
-       on conflict (account_id, external_ref) do nothing returning id`,
-      [
-        id,
-        accountId,
-        externalRef,
-        quoteId,
-        'PENDING',
-        '125050',
-        'INR',
-        'IN',
-        '2500',
-        JSON.stringify(BENEFICIARY),
-        view.reference,
-        view.purpose,
-        JSON.stringify(view.metadata),
-        null,
-        1,
-        now,
-        now,
-      ],
-    );
+    const { insertNew } = await servicePaymentsSql();
+    const row = {
+      id,
+      account_id: accountId,
+      external_ref: externalRef,
+      quote_id: quoteId,
+      status: 'PENDING',
+      amount_minor: '125050',
+      currency: 'INR',
+      country: 'IN',
+      fee_minor: '2500',
+      beneficiary: BENEFICIARY,
+      reference: view.reference,
+      purpose: view.purpose,
+      metadata: view.metadata,
+      failure_reason: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    };
+    await client.query(insertNew, [JSON.stringify([row])]);
     await client.query(
       `insert into outbox_event (id, type, aggregate_id, account_id, payload, occurred_at, available_at) values ($1, $2, $3, $4, $5::jsonb, $6, $7)`,
       [uuidv7(), 'payment.created', id, accountId, JSON.stringify(view), now, now],

@@ -3,7 +3,7 @@
 import { ctx, K } from '../lib/context.mjs';
 import { bareNestCeiling } from '../lib/bare-nest.mjs';
 import { cannon, pgLoop, summarize } from '../lib/load.mjs';
-import { PAYMENT_COLUMNS, paymentItem } from '../lib/sql.mjs';
+import { paymentItem, SELECT_PAYMENT_BY_ID } from '../lib/sql.mjs';
 import { log, round } from '../lib/util.mjs';
 
 const IDS = 'select id from payment where account_id = $1 order by id desc limit 20000';
@@ -33,10 +33,10 @@ export async function get() {
       concurrency: K.connections,
       seconds: K.getSeconds,
       work: async (client) => {
-        const { rows } = await client.query(
-          `select ${PAYMENT_COLUMNS} from payment where id = $1 and account_id = $2`,
-          [list[i++ % list.length], ctx.accountId],
-        );
+        const { rows } = await client.query(SELECT_PAYMENT_BY_ID, [
+          list[i++ % list.length],
+          ctx.accountId,
+        ]);
         if (rows.length !== 1) throw new Error('payment not found');
       },
     }),

@@ -2,7 +2,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { QuotesModule } from '../quotes';
-import { CreatePaymentsUseCase } from './application/create-payments.use-case';
+import { CreatePaymentsUseCase } from './application/create-payments/create-payments.use-case';
 import { PaymentsService } from './application/payments.service';
 import { NoPayoutProvider, PayoutProvider } from './application/payout-provider.port';
 import { SubmitPayoutHandler } from './application/submit-payout.handler';

@@ -4,17 +4,17 @@ import { csvRecords, csvStringifier, type PaymentExportRow } from './payments-cs
 
 const row = (overrides: Partial<PaymentExportRow> = {}): PaymentExportRow => ({
   id: '0193a1b2-c3e0-7a10-9b2c-3d4e5f6a7b8c',
-  externalRef: 'order-8812',
+  external_ref: 'order-8812',
   status: 'PAID',
-  amountMinor: '125050',
+  amount_minor: '125050',
   currency: 'INR',
   country: 'IN',
-  feeMinor: '2500',
-  beneficiaryName: 'Asha Rao',
+  fee_minor: '2500',
+  beneficiary: { name: 'Asha Rao' },
   reference: 'Invoice 8812',
-  createdAt: new Date('2026-11-24T05:37:19.123Z'),
-  updatedAt: new Date('2026-11-24T05:37:26.456Z'),
-  failureReason: null,
+  created_at: new Date('2026-11-24T05:37:19.123Z'),
+  updated_at: new Date('2026-11-24T05:37:26.456Z'),
+  failure_reason: null,
   ...overrides,
 });
 
@@ -38,8 +38,8 @@ describe('payments CSV', () => {
 
   it('amounts carry the currency minor units (JPY 0, KWD 3)', async () => {
     const [, jpy, kwd] = await lines([
-      row({ currency: 'JPY', amountMinor: '1500', feeMinor: '150' }),
-      row({ currency: 'KWD', amountMinor: '1234', feeMinor: '500' }),
+      row({ currency: 'JPY', amount_minor: '1500', fee_minor: '150' }),
+      row({ currency: 'KWD', amount_minor: '1234', fee_minor: '500' }),
     ]);
     expect(jpy).toContain(',1500,JPY,IN,150,');
     expect(kwd).toContain(',1.234,KWD,IN,0.500,');
@@ -61,14 +61,14 @@ describe('payments CSV', () => {
   ])(
     'a cell starting with %s is prefixed with a quote, so spreadsheets do not run it',
     async (_, value) => {
-      const [, line] = await lines([row({ reference: value, beneficiaryName: value })]);
+      const [, line] = await lines([row({ reference: value, beneficiary: { name: value } })]);
       const cell = value.includes('"') ? `"'${value.replace(/"/g, '""')}"` : `'${value}`;
       expect(line).toContain(`,${cell},${cell},`);
     },
   );
 
   it('a null field is empty', async () => {
-    const [, line] = await lines([row({ reference: null, failureReason: null })]);
+    const [, line] = await lines([row({ reference: null, failure_reason: null })]);
     expect(line).toMatch(/,Asha Rao,,2026-/);
     expect(line.endsWith(',')).toBe(true);
   });

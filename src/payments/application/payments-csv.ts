@@ -2,20 +2,20 @@ import { stringify, type Stringifier } from 'csv-stringify';
 import { Transform } from 'node:stream';
 import { CurrencyCode, Money } from '../../shared/domain';
 
-/** One payment as the export reads it from the database. */
+/** One payment as the export's cursor reads it: the stored row, by column name. */
 export interface PaymentExportRow {
   id: string;
-  externalRef: string;
+  external_ref: string;
   status: string;
-  amountMinor: string;
+  amount_minor: string;
   currency: string;
   country: string;
-  feeMinor: string;
-  beneficiaryName: string;
+  fee_minor: string;
+  beneficiary: { name: string };
   reference: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  failureReason: string | null;
+  created_at: Date;
+  updated_at: Date;
+  failure_reason: string | null;
 }
 
 /** The columns of API.md, in its order; the header row names them. */
@@ -49,17 +49,17 @@ export function toCsvRecord(row: PaymentExportRow): PaymentCsvRecord {
   const code = currency(row.currency);
   return {
     id: row.id,
-    externalRef: row.externalRef,
+    externalRef: row.external_ref,
     status: row.status,
-    amount: Money.ofMinor(BigInt(row.amountMinor), code).toDecimalString(),
+    amount: Money.ofMinor(BigInt(row.amount_minor), code).toDecimalString(),
     currency: code.code,
     country: row.country.trim(),
-    fee: Money.ofMinor(BigInt(row.feeMinor), code).toDecimalString(),
-    beneficiaryName: row.beneficiaryName,
+    fee: Money.ofMinor(BigInt(row.fee_minor), code).toDecimalString(),
+    beneficiaryName: row.beneficiary.name,
     reference: row.reference,
-    createdAt: new Date(row.createdAt).toISOString(),
-    updatedAt: new Date(row.updatedAt).toISOString(),
-    failureReason: row.failureReason,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    failureReason: row.failure_reason,
   };
 }
 

@@ -1,6 +1,7 @@
 // The Payments domain's public pieces. Internal helpers (text length counting, state consistency
 // checks) stay unexported so that the rules have one home and callers cannot bypass them.
 export { amountOutOfRange } from './amount-limits';
+export { PAYMENTS_PER_REQUEST_MAX } from './batch-limits';
 export { checkBeneficiary } from './bank-details/beneficiary-check';
 export type { BeneficiaryCheck } from './bank-details/beneficiary-check';
 export { BENEFICIARY_LIMITS, Beneficiary } from './beneficiary';
@@ -10,6 +11,8 @@ export {
   assertValidExternalRef,
   isValidExternalRef,
 } from './external-ref';
+export { idempotencyConflictDetail, idempotentOutcome } from './idempotency';
+export type { IdempotentOutcome } from './idempotency';
 export { FAILURE_REASON_MAX_LENGTH, assertValidFailureReason } from './failure-reason';
 export { Payment } from './payment';
 export type { CreatePaymentInput } from './payment';

@@ -27,25 +27,35 @@ export interface CreatePaymentInput {
   readonly now: Date;
 }
 
-/** The part of a payment that changes; everything else is fixed at creation. */
-type Progress = Pick<PaymentState, 'status' | 'failureReason' | 'version' | 'updatedAt'>;
-
 /**
  * A payout to one beneficiary. Its status moves only through the lifecycle table; every move
  * bumps `version` and records one event carrying the payment as it is after the move, which the
  * repository writes to the outbox in the same transaction as the row.
+ *
+ * The fields are what is stored: the ORM maps this class itself (value objects through custom
+ * types) and rebuilds a stored payment without calling the constructor.
  */
 export class Payment extends AggregateRoot {
   readonly id: string;
   readonly accountId: string;
   readonly externalRef: string;
-  /** The client's content (quoteId, amount, beneficiary, reference, purpose, metadata). */
-  readonly details: PaymentDetails;
+  readonly quoteId: string;
+  readonly currency: CurrencyCode;
   readonly country: CountryCode;
-  readonly fee: Money;
+  readonly beneficiary: Beneficiary;
+  readonly reference: string | null;
+  readonly purpose: string | null;
+  private readonly amountMinor: bigint;
+  /** The quote's fee, in the payment's currency; may be zero. */
+  private readonly feeMinor: bigint;
+  private readonly meta: Record<string, string>;
+  private current: PaymentStatus;
+  private reason: string | null;
+  private revision: number;
   private readonly created: Date;
-  private progress: Progress;
-  private storedVersion: number | null;
+  private changed: Date;
+  /** null until first written; undefined when the ORM rebuilt it (then it is the row's version). */
+  private storedVersion?: number | null;
 
   private constructor(state: PaymentState, storedVersion: number | null) {
     super();
@@ -54,15 +64,24 @@ export class Payment extends AggregateRoot {
     }
     if (!isPaymentStatus(state.status)) throw new Error(`payment ${state.id}: unknown status`);
     assertConsistentPaymentState(state);
+    const details = PaymentDetails.create(state);
     this.id = state.id;
     this.accountId = state.accountId;
     this.externalRef = assertValidExternalRef(state.externalRef);
-    this.details = PaymentDetails.create(state);
+    this.quoteId = details.quoteId;
+    this.currency = details.amount.currency;
     this.country = state.country;
-    this.fee = state.fee;
+    this.beneficiary = details.beneficiary;
+    this.reference = details.reference;
+    this.purpose = details.purpose;
+    this.amountMinor = details.amount.minor;
+    this.feeMinor = state.fee.minor;
+    this.meta = details.metadata;
+    this.current = state.status;
+    this.reason = state.failureReason;
+    this.revision = state.version;
     this.created = copy(state.createdAt);
-    const { status, failureReason, version } = state;
-    this.progress = { status, failureReason, version, updatedAt: copy(state.updatedAt) };
+    this.changed = copy(state.updatedAt);
     this.storedVersion = storedVersion;
   }
 
@@ -122,7 +141,7 @@ export class Payment extends AggregateRoot {
   /** The one transition guard: every status change passes the lifecycle table here. */
   private moveTo(next: PaymentStatus, failureReason: string | null, now: Date): void {
     const at = time(now);
-    const { status, version } = this.progress;
+    const status = this.current;
     if (!canTransition(status, next)) {
       throw new DomainError(
         'conflict',
@@ -130,7 +149,11 @@ export class Payment extends AggregateRoot {
         `payment ${this.id} is ${status} and cannot move to ${next}`,
       );
     }
-    this.progress = { status: next, failureReason, version: version + 1, updatedAt: at };
+    if (this.storedVersion === undefined) this.storedVersion = this.revision;
+    this.current = next;
+    this.reason = failureReason;
+    this.revision += 1;
+    this.changed = at;
     this.recordChange(at);
   }
 
@@ -157,57 +180,53 @@ export class Payment extends AggregateRoot {
    * updated means another writer moved the payment first: reload it and decide again.
    */
   get persistedVersion(): number | null {
-    return this.storedVersion;
+    return this.storedVersion === undefined ? this.revision : this.storedVersion;
   }
 
   get hasUnsavedChanges(): boolean {
-    return this.storedVersion !== this.progress.version;
+    return this.persistedVersion !== this.revision;
   }
 
   /** Called by the repository once the row is written, so that a later save expects that version. */
   markPersisted(): void {
-    this.storedVersion = this.progress.version;
+    this.storedVersion = this.revision;
   }
 
   get status(): PaymentStatus {
-    return this.progress.status;
+    return this.current;
   }
 
   get failureReason(): string | null {
-    return this.progress.failureReason;
+    return this.reason;
   }
 
   get version(): number {
-    return this.progress.version;
-  }
-
-  get quoteId(): string {
-    return this.details.quoteId;
+    return this.revision;
   }
 
   get amount(): Money {
-    return this.details.amount;
+    return Money.ofMinor(this.amountMinor, this.currency);
   }
 
-  get currency(): CurrencyCode {
-    return this.details.amount.currency;
-  }
-
-  get beneficiary(): Beneficiary {
-    return this.details.beneficiary;
-  }
-
-  get reference(): string | null {
-    return this.details.reference;
-  }
-
-  get purpose(): string | null {
-    return this.details.purpose;
+  get fee(): Money {
+    return Money.ofMinor(this.feeMinor, this.currency);
   }
 
   /** A fresh copy, `{}` when the client sent none. */
   get metadata(): Record<string, string> {
-    return this.details.metadata;
+    return { ...this.meta };
+  }
+
+  /** The client's content (quoteId, amount, beneficiary, reference, purpose, metadata). */
+  get details(): PaymentDetails {
+    return PaymentDetails.create({
+      quoteId: this.quoteId,
+      amount: this.amount,
+      beneficiary: this.beneficiary,
+      reference: this.reference,
+      purpose: this.purpose,
+      metadata: this.meta,
+    });
   }
 
   get createdAt(): Date {
@@ -215,7 +234,7 @@ export class Payment extends AggregateRoot {
   }
 
   get updatedAt(): Date {
-    return copy(this.progress.updatedAt);
+    return copy(this.changed);
   }
 
   /** A snapshot for storage: plain data and immutable value objects, dates copied. */
@@ -227,7 +246,9 @@ export class Payment extends AggregateRoot {
       ...this.details.toFields(),
       country: this.country,
       fee: this.fee,
-      ...this.progress,
+      status: this.current,
+      failureReason: this.reason,
+      version: this.revision,
       createdAt: this.createdAt,
       updatedAt: this.updatedAt,
     };

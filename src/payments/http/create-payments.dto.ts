@@ -22,6 +22,7 @@ import {
   isValidExternalRef,
   PAYMENT_DETAILS_LIMITS,
   PAYMENT_METADATA_LIMITS,
+  PAYMENTS_PER_REQUEST_MAX,
 } from '../domain';
 
 const L = PAYMENT_METADATA_LIMITS;
@@ -167,11 +168,11 @@ export class CreatePaymentsRequestDto {
   @IsBoolean()
   atomic?: boolean;
 
-  @ApiProperty({ type: [PaymentItemDto], minItems: 1, maxItems: 100 })
+  @ApiProperty({ type: [PaymentItemDto], minItems: 1, maxItems: PAYMENTS_PER_REQUEST_MAX })
   @IsDefined()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(PAYMENTS_PER_REQUEST_MAX)
   @ObjectItems()
   @ValidateNested({ each: true })
   @Type(() => PaymentItemDto)

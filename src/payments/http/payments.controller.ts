@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { ApiKeyAuth } from '../../shared/http/api-auth.decorator';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
 import { CurrentAccount } from '../../shared/http/request-context';
-import { CreatePaymentsUseCase } from '../application/create-payments.use-case';
+import { CreatePaymentsUseCase } from '../application/create-payments/create-payments.use-case';
 import { type PaymentPage, PaymentsService } from '../application/payments.service';
 import type { PaymentView } from '../domain';
 import { batchStatus } from './batch-status';

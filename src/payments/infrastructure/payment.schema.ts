@@ -1,47 +1,34 @@
-import { EntitySchema } from '@mikro-orm/postgresql';
+import { BigIntType, type Constructor, EntitySchema } from '@mikro-orm/postgresql';
+import { Payment } from '../domain';
+import { BeneficiaryType, CountryCodeType, CurrencyCodeType } from './payment-column-types';
 
-export interface PaymentRecord {
-  id: string;
-  accountId: string;
-  externalRef: string;
-  quoteId: string;
-  status: string;
-  amountMinor: string;
-  currency: string;
-  country: string;
-  feeMinor: string;
-  beneficiary: { name: string; accountNumber: string; bankCode: string | null };
-  reference: string | null;
-  purpose: string | null;
-  metadata: Record<string, string>;
-  failureReason: string | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export const PaymentSchema = new EntitySchema<PaymentRecord>({
-  name: 'PaymentRecord',
+/**
+ * The ORM maps the Payment aggregate itself (data mapper). Most stored fields are private to the
+ * aggregate, so they are named here as strings rather than as keys of its public type.
+ */
+export const PaymentSchema = new EntitySchema<Payment>({
+  // The constructor is private: the ORM rebuilds stored payments from the prototype.
+  class: Payment as unknown as Constructor<Payment>,
   tableName: 'payment',
   properties: {
     id: { type: 'uuid', primary: true },
     accountId: { type: 'uuid' },
     externalRef: { type: 'string', length: 64 },
     quoteId: { type: 'uuid' },
-    status: { type: 'string', length: 16 },
-    amountMinor: { type: 'bigint' },
-    currency: { type: 'string', columnType: 'char(3)' },
-    country: { type: 'string', columnType: 'char(2)' },
-    feeMinor: { type: 'bigint' },
-    beneficiary: { type: 'json' },
+    current: { type: 'string', length: 16, fieldName: 'status' },
+    amountMinor: { type: new BigIntType('bigint') },
+    currency: { type: CurrencyCodeType, columnType: 'char(3)' },
+    country: { type: CountryCodeType, columnType: 'char(2)' },
+    feeMinor: { type: new BigIntType('bigint') },
+    beneficiary: { type: BeneficiaryType, columnType: 'jsonb' },
     reference: { type: 'string', length: 140, nullable: true },
     purpose: { type: 'string', length: 64, nullable: true },
-    metadata: { type: 'json' },
-    failureReason: { type: 'string', length: 500, nullable: true },
-    version: { type: 'integer' },
-    createdAt: { type: 'Date', columnType: 'timestamptz(3)' },
-    updatedAt: { type: 'Date', columnType: 'timestamptz(3)' },
-  },
+    meta: { type: 'json', fieldName: 'metadata' },
+    reason: { type: 'string', length: 500, nullable: true, fieldName: 'failure_reason' },
+    revision: { type: 'integer', fieldName: 'version' },
+    created: { type: 'Date', columnType: 'timestamptz(3)', fieldName: 'created_at' },
+    changed: { type: 'Date', columnType: 'timestamptz(3)', fieldName: 'updated_at' },
+  } as unknown as EntitySchemaProperties,
   // The idempotency key: concurrent requests with one externalRef can write one payment only.
   uniques: [
     { name: 'payment_account_external_ref_unique', properties: ['accountId', 'externalRef'] },
@@ -49,8 +36,13 @@ export const PaymentSchema = new EntitySchema<PaymentRecord>({
   indexes: [
     // Newest-first listing per account (ids are UUID v7, so id order is creation order).
     { name: 'payment_account_id_idx', properties: ['accountId', 'id'] },
-    { name: 'payment_account_status_id_idx', properties: ['accountId', 'status', 'id'] },
+    { name: 'payment_account_status_id_idx', properties: ['accountId', 'current', 'id'] as never },
     // Listing and exporting by time (createdFrom/createdTo): the range, then the id tie-break.
-    { name: 'payment_account_created_at_id_idx', properties: ['accountId', 'createdAt', 'id'] },
+    {
+      name: 'payment_account_created_at_id_idx',
+      properties: ['accountId', 'created', 'id'] as never,
+    },
   ],
 });
+
+type EntitySchemaProperties = ConstructorParameters<typeof EntitySchema<Payment>>[0]['properties'];

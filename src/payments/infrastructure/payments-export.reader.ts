@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
+import { EXPORT_PAYMENTS } from './payments.sql';
 
 export interface ExportFilter {
   status?: string;
@@ -12,10 +13,6 @@ export interface ExportFilter {
 
 /** Rows fetched per round trip: large enough to be cheap, small enough to keep memory flat. */
 const BATCH_SIZE = 1000;
-
-const COLUMNS = `id, external_ref as "externalRef", status, amount_minor as "amountMinor", currency, country,
-  fee_minor as "feeMinor", beneficiary->>'name' as "beneficiaryName", reference,
-  created_at as "createdAt", updated_at as "updatedAt", failure_reason as "failureReason"`;
 
 /**
  * Streams an account's payments from a server-side cursor (`pg-query-stream`) on a connection
@@ -28,20 +25,12 @@ export class PaymentsExportReader {
   constructor(private readonly em: EntityManager) {}
 
   async open(accountId: string, filter: ExportFilter): Promise<Readable> {
-    const conditions: [string, unknown][] = [['account_id = $', accountId]];
-    if (filter.status !== undefined) conditions.push(['status = $', filter.status]);
-    if (filter.createdFrom) conditions.push(['created_at >= $', filter.createdFrom]);
-    if (filter.createdTo) conditions.push(['created_at < $', filter.createdTo]);
-    const where = conditions.map(([sql], i) => `${sql}${i + 1}`).join(' and ');
-    // Oldest first, as a statement reads; (account_id, created_at, id) serves it without a sort.
-    const sql = `select ${COLUMNS} from payment where ${where} order by created_at, id`;
-
     const client = this.em.getConnection().getKnex().client as KnexClient;
     const connection = await client.acquireConnection();
     const rows = connection.query(
       new QueryStream(
-        sql,
-        conditions.map(([, value]) => value),
+        EXPORT_PAYMENTS,
+        [accountId, filter.status ?? null, filter.createdFrom ?? null, filter.createdTo ?? null],
         { batchSize: BATCH_SIZE },
       ),
     ) as unknown as Readable;

@@ -1,17 +1,9 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, JsonType, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '../../outbox';
 import { DomainError } from '../../shared/domain';
-import { whereAll } from '../../shared/infrastructure/where-all';
-import type { Payment } from '../domain';
-import {
-  insertValues,
-  PAYMENT_COLUMNS,
-  PAYMENT_INSERT_COLUMNS,
-  PAYMENT_INSERT_PLACEHOLDERS,
-  toPayment,
-} from './payment.mapper';
-import type { PaymentRecord } from './payment.schema';
+import { Payment } from '../domain';
+import { paymentsSql } from './payments.sql';
 
 export interface PaymentFilter {
   externalRef?: string;
@@ -23,6 +15,12 @@ export interface PaymentFilter {
   /** Only payments older than this id (the cursor). */
   beforeId?: string;
 }
+
+/**
+ * Payments are read without the identity map: their moves are written by the one conditional
+ * UPDATE below (the optimistic lock), so the unit of work must not write them a second time.
+ */
+const UNTRACKED = { disableIdentityMap: true } as const;
 
 /**
  * Stores Payment aggregates. Every write also appends the aggregate's recorded events to the
@@ -46,12 +44,12 @@ export class PaymentsRepository {
     const ordered = [...payments].sort((a, b) =>
       a.externalRef < b.externalRef ? -1 : a.externalRef > b.externalRef ? 1 : 0,
     );
-    const rows = await this.em.execute<{ id: string }[]>(
-      `insert into payment (${PAYMENT_INSERT_COLUMNS}) values ${ordered.map(() => PAYMENT_INSERT_PLACEHOLDERS).join(', ')}
-       on conflict (account_id, external_ref) do nothing returning id`,
-      ordered.flatMap(insertValues),
+    const inserted = new Set(
+      await paymentsSql.insertNew(
+        this.em,
+        ordered.map((p) => this.toColumns(p)),
+      ),
     );
-    const inserted = new Set(rows.map((r) => r.id));
     const written = payments.filter((p) => inserted.has(p.id));
     await this.outbox.append(written.flatMap((p) => p.pullEvents()));
     written.forEach((p) => p.markPersisted());
@@ -60,17 +58,19 @@ export class PaymentsRepository {
 
   /** Writes a changed payment if nobody changed it since it was read (optimistic lock). */
   async save(payment: Payment): Promise<void> {
-    const s = payment.toState();
-    const result = await this.em.execute<{ affectedRows: number }>(
-      'update payment set status = ?, failure_reason = ?, version = ?, updated_at = ? where id = ? and version = ?',
-      [s.status, s.failureReason, s.version, s.updatedAt, s.id, payment.persistedVersion],
-      'run',
-    );
-    if (result.affectedRows !== 1) {
+    const updated = await paymentsSql.updateOutcome(this.em, {
+      status: payment.status,
+      failureReason: payment.failureReason,
+      version: payment.version,
+      updatedAt: payment.updatedAt,
+      id: payment.id,
+      expectedVersion: payment.persistedVersion,
+    });
+    if (updated !== 1) {
       throw new DomainError(
         'conflict',
         'concurrent-modification',
-        `payment ${s.id} was changed by another request, retry`,
+        `payment ${payment.id} was changed by another request, retry`,
       );
     }
     await this.outbox.append(payment.pullEvents());
@@ -82,11 +82,12 @@ export class PaymentsRepository {
     refs: readonly string[],
   ): Promise<Map<string, Payment>> {
     if (refs.length === 0) return new Map();
-    const rows = await this.em.execute<PaymentRecord[]>(
-      `select ${PAYMENT_COLUMNS} from payment where account_id = ? and external_ref in (?)`,
-      [accountId, [...refs]],
+    const found = await this.em.find(
+      Payment,
+      { accountId, externalRef: { $in: [...refs] } },
+      UNTRACKED,
     );
-    return new Map(rows.map((row) => [row.externalRef, toPayment(row)]));
+    return new Map(found.map((payment) => [payment.externalRef, payment]));
   }
 
   async findById(
@@ -94,27 +95,56 @@ export class PaymentsRepository {
     id: string,
     options: { forUpdate?: boolean } = {},
   ): Promise<Payment | undefined> {
-    const [row] = await this.em.execute<PaymentRecord[]>(
-      `select ${PAYMENT_COLUMNS} from payment where id = ? and account_id = ?${options.forUpdate ? ' for update' : ''}`,
-      [id, accountId],
+    const payment = await this.em.findOne(
+      Payment,
+      { id, accountId },
+      {
+        ...UNTRACKED,
+        ...(options.forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}),
+      },
     );
-    return row ? toPayment(row) : undefined;
+    return payment ?? undefined;
   }
 
   /** Newest first; `limit` rows at most. */
   async list(accountId: string, filter: PaymentFilter, limit: number): Promise<Payment[]> {
-    const where = whereAll([
-      ['account_id = ?', accountId],
-      ['external_ref = ?', filter.externalRef],
-      ['status = ?', filter.status],
-      ['created_at >= ?', filter.createdFrom],
-      ['created_at < ?', filter.createdTo],
-      ['id < ?', filter.beforeId],
-    ]);
-    const rows = await this.em.execute<PaymentRecord[]>(
-      `select ${PAYMENT_COLUMNS} from payment where ${where.sql} order by id desc limit ?`,
-      [...where.params, limit],
+    const { externalRef, status, createdFrom, createdTo, beforeId } = filter;
+    // The aggregate keeps status and createdAt private; the schema names them `current`, `created`.
+    const where: Record<string, unknown> = { accountId };
+    if (externalRef !== undefined) where.externalRef = externalRef;
+    if (status !== undefined) where.current = status;
+    if (createdFrom || createdTo) {
+      where.created = {
+        ...(createdFrom ? { $gte: createdFrom } : {}),
+        ...(createdTo ? { $lt: createdTo } : {}),
+      };
+    }
+    if (beforeId !== undefined) where.id = { $lt: beforeId };
+    return this.em.find(Payment, where, {
+      ...UNTRACKED,
+      orderBy: { id: 'desc' },
+      limit,
+    });
+  }
+
+  /**
+   * A new payment as its table's row, keyed by column name, for the batch insert: the schema's
+   * own types convert each field, so the columns are listed nowhere but in the schema.
+   */
+  private toColumns(payment: Payment): Record<string, unknown> {
+    const platform = this.em.getPlatform();
+    const fields = payment as unknown as Record<string, unknown>;
+    const props = this.em.getMetadata().get(Payment.name).props;
+    return Object.fromEntries(
+      props.map((prop) => {
+        const value = fields[prop.name];
+        const stored: unknown = prop.customType
+          ? prop.customType.convertToDatabaseValue(value, platform, { mode: 'query' })
+          : value;
+        // JSON types serialize to text; the row is JSON already, so they go in as objects.
+        const json = prop.customType instanceof JsonType && typeof stored === 'string';
+        return [prop.fieldNames[0], json ? JSON.parse(stored) : stored];
+      }),
     );
-    return rows.map(toPayment);
   }
 }

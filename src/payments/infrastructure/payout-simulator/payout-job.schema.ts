@@ -3,15 +3,17 @@ import { EntitySchema } from '@mikro-orm/postgresql';
 export type PayoutStep = 'PROCESS' | 'SETTLE';
 
 /** The simulator's durable schedule: one row per payment still on its way. */
-export interface PayoutJobRecord {
-  paymentId: string;
-  accountId: string;
-  step: PayoutStep;
-  dueAt: Date;
+export class PayoutJob {
+  constructor(
+    readonly paymentId: string,
+    readonly accountId: string,
+    readonly step: PayoutStep,
+    readonly dueAt: Date,
+  ) {}
 }
 
-export const PayoutJobSchema = new EntitySchema<PayoutJobRecord>({
-  name: 'PayoutJobRecord',
+export const PayoutJobSchema = new EntitySchema<PayoutJob>({
+  class: PayoutJob,
   tableName: 'payout_job',
   properties: {
     paymentId: { type: 'uuid', primary: true },

@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityData, EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../../../config/app-config';
@@ -7,7 +7,8 @@ import { Clock, DomainError } from '../../../shared/domain';
 import { ScheduledWorker } from '../../../shared/infrastructure/scheduled-worker';
 import { PaymentsService } from '../../application/payments.service';
 import type { Payment } from '../../domain';
-import type { PayoutJobRecord } from './payout-job.schema';
+import { paymentsSql } from '../payments.sql';
+import { PayoutJob } from './payout-job.schema';
 
 const BATCH = 50;
 /** The documented way to make the simulator fail a payment. */
@@ -39,17 +40,14 @@ export class PayoutSimulator extends ScheduledWorker {
   async runOnce(): Promise<number> {
     return this.transactions.run(async () => {
       const now = this.clock.now();
-      const jobs = await this.em.execute<PayoutJobRecord[]>(
-        `select payment_id as "paymentId", account_id as "accountId", step, due_at as "dueAt" from payout_job
-         where due_at <= ? order by due_at limit ? for update skip locked`,
-        [now, BATCH],
-      );
+      const rows = await paymentsSql.claimDuePayoutJobs(this.em, now, BATCH);
+      const jobs = rows.map((row) => this.em.map(PayoutJob, row as EntityData<PayoutJob>));
       for (const job of jobs) await this.advance(job, now);
       return jobs.length;
     });
   }
 
-  private async advance(job: PayoutJobRecord, now: Date): Promise<void> {
+  private async advance(job: PayoutJob, now: Date): Promise<void> {
     try {
       await this.payments.move(job.accountId, job.paymentId, (payment) =>
         this.step(job, payment, now),
@@ -57,21 +55,22 @@ export class PayoutSimulator extends ScheduledWorker {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       // Cancelled or moved by hand meanwhile: the simulation of this payment is over.
-      await this.em.execute('delete from payout_job where payment_id = ?', [job.paymentId]);
+      await this.em.nativeDelete(PayoutJob, { paymentId: job.paymentId });
       return;
     }
     if (job.step === 'PROCESS') {
       const dueAt = new Date(now.getTime() + this.config.SIMULATOR_SETTLE_DELAY_MS);
-      await this.em.execute(
-        `update payout_job set step = 'SETTLE', due_at = ? where payment_id = ?`,
-        [dueAt, job.paymentId],
+      await this.em.nativeUpdate(
+        PayoutJob,
+        { paymentId: job.paymentId },
+        { step: 'SETTLE', dueAt },
       );
     } else {
-      await this.em.execute('delete from payout_job where payment_id = ?', [job.paymentId]);
+      await this.em.nativeDelete(PayoutJob, { paymentId: job.paymentId });
     }
   }
 
-  private step(job: PayoutJobRecord, payment: Payment, now: Date): void {
+  private step(job: PayoutJob, payment: Payment, now: Date): void {
     if (job.step === 'PROCESS') payment.markProcessing(now);
     else if (payment.beneficiary.accountNumber.endsWith(CLOSED_ACCOUNT_SUFFIX))
       payment.markFailed('beneficiary account closed', now);

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { Clock } from '../../../shared/domain';
 import { type PayoutOrder, PayoutProvider } from '../../application/payout-provider.port';
+import { PayoutJob } from './payout-job.schema';
 
 /** Schedules the simulated payout in the same transaction as the event that ordered it. */
 @Injectable()
@@ -17,9 +18,12 @@ export class SimulatedPayoutProvider extends PayoutProvider {
 
   async submit(order: PayoutOrder): Promise<void> {
     const dueAt = new Date(this.clock.now().getTime() + this.config.SIMULATOR_PROCESSING_DELAY_MS);
-    await this.em.execute(
-      `insert into payout_job (payment_id, account_id, step, due_at) values (?, ?, 'PROCESS', ?) on conflict do nothing`,
-      [order.paymentId, order.accountId, dueAt],
-    );
+    // A redelivered order finds its job already scheduled: the first one stands.
+    await this.em
+      .createQueryBuilder(PayoutJob)
+      .insert({ paymentId: order.paymentId, accountId: order.accountId, step: 'PROCESS', dueAt })
+      .onConflict()
+      .ignore()
+      .execute();
   }
 }

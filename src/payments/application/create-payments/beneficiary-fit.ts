@@ -1,6 +1,6 @@
-import type { QuoteTerms } from '../../quotes';
-import { type FieldRefusal, validationFailed } from '../../shared/domain';
-import { checkBeneficiary } from '../domain';
+import type { QuoteTerms } from '../../../quotes';
+import { type FieldRefusal, validationFailed } from '../../../shared/domain';
+import { checkBeneficiary } from '../../domain';
 import type { PaymentRequest } from './payment-request';
 
 /**

@@ -1,4 +1,4 @@
-import { type FieldRefusal, validationFailed } from '../../shared/domain';
+import { type FieldRefusal, validationFailed } from '../../../shared/domain';
 import type { PaymentRequest } from './payment-request';
 
 const CODES = { externalRef: 'duplicate-external-ref', quoteId: 'duplicate-quote-id' } as const;

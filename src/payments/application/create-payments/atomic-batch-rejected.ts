@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/domain';
+import { DomainError } from '../../../shared/domain';
 import { type RejectedItem, rejectedField } from './payment-request';
 
 /**

@@ -1,6 +1,12 @@
-import type { QuoteCheck, QuoteTerms, ReservedQuote } from '../../quotes';
-import { type CurrencyCode, DomainError, Money, validationFailed } from '../../shared/domain';
-import { Beneficiary, Payment, PaymentDetails } from '../domain';
+import type { QuoteCheck, QuoteTerms, ReservedQuote } from '../../../quotes';
+import { type CurrencyCode, DomainError, Money, validationFailed } from '../../../shared/domain';
+import {
+  Beneficiary,
+  Payment,
+  PaymentDetails,
+  idempotencyConflictDetail,
+  idempotentOutcome,
+} from '../../domain';
 import type { ItemOutcome, PaymentRequest, RejectedItem } from './payment-request';
 
 /** How each item of a batch becomes a payment, a replay or a rejection. */
@@ -49,29 +55,16 @@ export function createPayment(
   }
 }
 
-export function sameContent(item: PaymentRequest, stored: Payment): boolean {
-  try {
-    return stored.details.sameContentAs(toDetails(item, stored.currency));
-  } catch (error) {
-    if (error instanceof DomainError) return false;
-    throw error;
-  }
-}
-
 export function replayOrConflict(
   index: number,
   item: PaymentRequest,
   stored: Payment,
 ): ItemOutcome {
-  if (sameContent(item, stored)) {
+  const outcome = idempotentOutcome(stored, () => toDetails(item, stored.currency));
+  if (outcome === 'replay') {
     return { index, externalRef: item.externalRef, outcome: 'REPLAYED', payment: stored.toView() };
   }
-  return rejected(
-    index,
-    item,
-    'idempotency-conflict',
-    `externalRef ${item.externalRef} was already used for a payment with different content (${stored.id})`,
-  );
+  return rejected(index, item, 'idempotency-conflict', idempotencyConflictDetail(stored));
 }
 
 export const created = (index: number, payment: Payment): ItemOutcome => ({

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions } from '../../database/transactions';
-import { QuoteReservations } from '../../quotes';
-import { Clock } from '../../shared/domain';
-import { amountOutOfRange, type Payment } from '../domain';
-import { PaymentsRepository } from '../infrastructure/payments.repository';
+import { Transactions } from '../../../database/transactions';
+import { QuoteReservations } from '../../../quotes';
+import { Clock } from '../../../shared/domain';
+import { amountOutOfRange, type Payment } from '../../domain';
+import { PaymentsRepository } from '../../infrastructure/payments.repository';
 import { assertAmountsFit } from './amount-fit';
 import { atomicBatchRejected } from './atomic-batch-rejected';
 import { created, createPayment, rejected, replayOrConflict, termsOf } from './batch-items';

@@ -1,4 +1,4 @@
-import type { PaymentView } from '../domain';
+import type { PaymentView } from '../../domain';
 
 /** One item of a CreatePaymentsRequest, as the HTTP layer validated its shape. */
 export interface PaymentRequest {

@@ -4,7 +4,7 @@ import {
   type FieldRefusal,
   Money,
   validationFailed,
-} from '../../shared/domain';
+} from '../../../shared/domain';
 import type { PaymentRequest } from './payment-request';
 
 /**
