@@ -106,6 +106,12 @@ export const DeliverySchema = new EntitySchema<DeliveryRecord>({
         'create index "webhook_delivery_due_idx" on "webhook_delivery" ("next_attempt_at") where "status" = \'PENDING\'',
     },
     { name: 'webhook_delivery_subscription_idx', properties: ['subscriptionId', 'id'] },
+    // Retention (ADR 0014) deletes finished deliveries oldest first, never a PENDING one.
+    {
+      name: 'webhook_delivery_finished_idx',
+      expression:
+        'create index "webhook_delivery_finished_idx" on "webhook_delivery" ("event_created_at") where "status" in (\'DELIVERED\', \'FAILED\', \'CANCELLED\')',
+    },
   ],
 });
 
@@ -129,4 +135,6 @@ export const AttemptSchema = new EntitySchema<AttemptRecord>({
     durationMs: { type: 'integer' },
     error: { type: 'string', length: 500, nullable: true },
   },
+  // Retention (ADR 0014) deletes attempts oldest first.
+  indexes: [{ name: 'webhook_attempt_attempted_at_idx', properties: ['attemptedAt'] }],
 });
