@@ -12,6 +12,7 @@ import { PaymentsModule } from './payments';
 import { MetricsModule } from './metrics/metrics.module';
 import { QuotesModule } from './quotes';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RetentionModule } from './retention';
 import { ScheduledWorkersModule } from './shared/infrastructure/scheduled-workers';
 import { WebhooksModule } from './webhooks';
 
@@ -37,6 +38,7 @@ export class AppModule {
         WebhooksModule,
         PaymentsModule.forRoot(config),
         HealthModule,
+        RetentionModule,
       ],
     };
   }

@@ -54,6 +54,11 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1000) WEBHOOK_LEASE_MS = 60000;
   @Transform(toInt) @IsInt() @Min(10) @Max(60000) OUTBOX_POLL_INTERVAL_MS = 500;
   @Transform(toInt) @IsInt() @Min(1) @Max(3650) EVENT_RETENTION_DAYS = 30;
+  @Transform(toInt) @IsInt() @Min(1000) @Max(86_400_000) RETENTION_INTERVAL_MS = 60_000;
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000) RETENTION_BATCH_SIZE = 1000;
+  @Transform(toInt) @IsInt() @Min(1000) OUTBOX_RETRY_BASE_MS = 5000;
+  @Transform(toInt) @IsInt() @Min(1000) OUTBOX_RETRY_MAX_DELAY_MS = 3600 * 1000;
+  @Transform(toInt) @IsInt() @Min(1) OUTBOX_FAILING_ALERT_ATTEMPTS = 5;
   @Transform(toBool) @IsOptional() @IsBoolean() PAYOUT_SIMULATOR?: boolean;
   @Transform(toInt) @IsInt() @Min(0) SIMULATOR_PROCESSING_DELAY_MS = 2000;
   @Transform(toInt) @IsInt() @Min(0) SIMULATOR_SETTLE_DELAY_MS = 5000;

@@ -41,5 +41,11 @@ export const OutboxEventSchema = new EntitySchema<OutboxEventRecord>({
     { name: 'outbox_event_account_type_idx', properties: ['accountId', 'type', 'id'] },
     { name: 'outbox_event_account_aggregate_idx', properties: ['accountId', 'aggregateId', 'id'] },
     { name: 'outbox_event_account_occurred_idx', properties: ['accountId', 'occurredAt'] },
+    // Retention (ADR 0016) deletes published events oldest first, never an unpublished one.
+    {
+      name: 'outbox_event_published_idx',
+      expression:
+        'create index "outbox_event_published_idx" on "outbox_event" ("occurred_at") where "published_at" is not null',
+    },
   ],
 });

@@ -1,12 +1,34 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Gauge, Registry } from 'prom-client';
+import { AppConfig } from '../config/app-config';
 import { Clock } from '../shared/domain';
 
-/** The backlog is read at scrape time from the partial index of unpublished events. */
+/**
+ * The backlog and the failing events are read at scrape time from the partial index of
+ * unpublished events: their cost is the backlog's size, never the events store's.
+ */
 @Injectable()
 export class OutboxMetrics {
-  constructor(registry: Registry, em: EntityManager, clock: Clock) {
+  constructor(
+    registry: Registry,
+    em: EntityManager,
+    clock: Clock,
+    @Inject(AppConfig) config: AppConfig,
+  ) {
+    const alertAttempts = config.OUTBOX_FAILING_ALERT_ATTEMPTS;
+    new Gauge({
+      name: 'outbox_events_failing',
+      help: `Unpublished events whose handlers failed at least OUTBOX_FAILING_ALERT_ATTEMPTS (${alertAttempts}) times`,
+      registers: [registry],
+      async collect() {
+        const [row] = await em.execute<{ count: string }[]>(
+          'select count(*) as count from outbox_event where published_at is null and attempts >= ?',
+          [alertAttempts],
+        );
+        this.set(Number(row.count));
+      },
+    });
     let oldestAgeSeconds = 0;
     new Gauge({
       name: 'outbox_backlog',

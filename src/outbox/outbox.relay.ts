@@ -7,10 +7,10 @@ import { Transactions } from '../database/transactions';
 import { Clock, type DomainEvent } from '../shared/domain';
 import { summarizeError } from '../shared/infrastructure/database-errors';
 import { ScheduledWorker } from '../shared/infrastructure/scheduled-worker';
+import { OutboxRetryPolicy } from './outbox-retry-policy';
 import { OutboxSignal } from './outbox-signal';
 
 const BATCH = 100;
-const RETRY_DELAY_MS = 5_000;
 
 interface ClaimedEvent {
   id: string;
@@ -19,6 +19,7 @@ interface ClaimedEvent {
   accountId: string;
   payload: Record<string, unknown>;
   occurredAt: Date;
+  attempts: number;
 }
 
 /**
@@ -29,6 +30,8 @@ interface ClaimedEvent {
  */
 @Injectable()
 export class OutboxRelay extends ScheduledWorker {
+  private readonly retries: OutboxRetryPolicy;
+
   constructor(
     private readonly em: EntityManager,
     private readonly transactions: Transactions,
@@ -45,6 +48,10 @@ export class OutboxRelay extends ScheduledWorker {
       scheduler,
       wakeUp: signal,
     });
+    this.retries = new OutboxRetryPolicy({
+      baseMs: config.OUTBOX_RETRY_BASE_MS,
+      maxDelayMs: config.OUTBOX_RETRY_MAX_DELAY_MS,
+    });
   }
 
   /**
@@ -52,7 +59,11 @@ export class OutboxRelay extends ScheduledWorker {
    * handler fails, the batch is rolled back and replayed event by event, each in its own savepoint,
    * so that one failing event cannot hold back the others.
    */
-  private async publishAll(events: DomainEvent[], now: Date): Promise<string[]> {
+  private async publishAll(
+    events: DomainEvent[],
+    failures: ReadonlyMap<string, number>,
+    now: Date,
+  ): Promise<string[]> {
     try {
       await this.transactions.run(async () => {
         for (const event of events) await this.bus.emitAsync(event.type, event);
@@ -65,19 +76,28 @@ export class OutboxRelay extends ScheduledWorker {
           await this.transactions.run(() => this.bus.emitAsync(event.type, event));
           published.push(event.id);
         } catch (error) {
-          await this.deferFailed(event, error as Error, now);
+          await this.deferFailed(event, (failures.get(event.id) ?? 0) + 1, error as Error, now);
         }
       }
       return published;
     }
   }
 
-  private async deferFailed(event: DomainEvent, error: Error, now: Date): Promise<void> {
+  /** A dead letter is never dropped: it waits longer after each failure (OutboxRetryPolicy). */
+  private async deferFailed(
+    event: DomainEvent,
+    failures: number,
+    error: Error,
+    now: Date,
+  ): Promise<void> {
     const reason = summarizeError(error);
-    this.logger.error(`event ${event.id} (${event.type}) failed in a handler: ${reason}`);
+    const delayMs = this.retries.delayMs(failures);
+    this.logger.error(
+      `event ${event.id} (${event.type}) failed in a handler (failure ${failures}, next try in ${delayMs} ms): ${reason}`,
+    );
     await this.em.execute(
-      `update outbox_event set attempts = attempts + 1, last_error = left(?, 500), available_at = ? where id = ?`,
-      [reason, new Date(now.getTime() + RETRY_DELAY_MS), event.id],
+      `update outbox_event set attempts = ?, last_error = left(?, 500), available_at = ? where id = ?`,
+      [failures, reason, new Date(now.getTime() + delayMs), event.id],
     );
   }
 
@@ -86,16 +106,17 @@ export class OutboxRelay extends ScheduledWorker {
     return this.transactions.run(async () => {
       const now = this.clock.now();
       const rows = await this.em.execute<ClaimedEvent[]>(
-        `select id, type, aggregate_id as "aggregateId", account_id as "accountId", payload, occurred_at as "occurredAt"
+        `select id, type, aggregate_id as "aggregateId", account_id as "accountId", payload, occurred_at as "occurredAt", attempts
          from outbox_event where published_at is null and available_at <= ?
          order by id limit ? for update skip locked`,
         [now, BATCH],
       );
-      const events = rows.map((row): DomainEvent => ({
+      const events = rows.map(({ attempts: _attempts, ...row }): DomainEvent => ({
         ...row,
         occurredAt: new Date(row.occurredAt),
       }));
-      const published = await this.publishAll(events, now);
+      const failures = new Map(rows.map((row) => [row.id, row.attempts]));
+      const published = await this.publishAll(events, failures, now);
       if (published.length) {
         await this.em.execute('update outbox_event set published_at = ? where id in (?)', [
           now,

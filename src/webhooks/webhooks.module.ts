@@ -2,6 +2,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { DeliveriesService } from './application/deliveries.service';
 import { DeliveryMetrics } from './application/delivery-metrics';
+import { SubscriptionMetrics } from './application/subscription-metrics';
 import { DispatcherSignal } from './application/dispatcher-signal';
 import { FanOutHandler } from './application/fan-out.handler';
 import { InFlightAttempts } from './application/in-flight-attempts';
@@ -38,6 +39,7 @@ import { EventsController } from './http/events.controller';
     DeliveriesService,
     DispatcherSignal,
     DeliveryMetrics,
+    SubscriptionMetrics,
     FanOutHandler,
     WebhookDispatcher,
     { provide: HOST_RESOLVER, useValue: systemResolver() },

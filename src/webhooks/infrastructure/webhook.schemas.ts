@@ -115,6 +115,12 @@ export const DeliverySchema = new EntitySchema<DeliveryRecord>({
       expression:
         'create index "webhook_delivery_in_flight_idx" on "webhook_delivery" ("subscription_id", "locked_until") where "status" = \'PENDING\' and "lease_id" is not null',
     },
+    // Retention (ADR 16) deletes finished deliveries oldest first, never a PENDING one.
+    {
+      name: 'webhook_delivery_finished_idx',
+      expression:
+        'create index "webhook_delivery_finished_idx" on "webhook_delivery" ("event_created_at") where "status" in (\'DELIVERED\', \'FAILED\', \'CANCELLED\')',
+    },
   ],
 });
 
@@ -138,4 +144,6 @@ export const AttemptSchema = new EntitySchema<AttemptRecord>({
     durationMs: { type: 'integer' },
     error: { type: 'string', length: 500, nullable: true },
   },
+  // Retention (ADR 16) deletes attempts oldest first.
+  indexes: [{ name: 'webhook_attempt_attempted_at_idx', properties: ['attemptedAt'] }],
 });

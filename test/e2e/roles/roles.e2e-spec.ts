@@ -55,7 +55,9 @@ describe('Runtime roles (ROLE=all | api | worker)', () => {
 
   it('all runs every loop', async () => {
     const t = await start({});
-    expect(workers(t)).toEqual(expect.arrayContaining(['outbox-relay', 'webhook-dispatcher']));
+    expect(workers(t)).toEqual(
+      expect.arrayContaining(['outbox-relay', 'retention', 'webhook-dispatcher']),
+    );
     expect(loops(t)).toEqual(workers(t));
   });
 
@@ -64,7 +66,12 @@ describe('Runtime roles (ROLE=all | api | worker)', () => {
     api.clock.advance(-API_BEHIND_MS);
     db = await connectDb(api.databaseUrl);
     expect(workers(api)).toEqual(
-      expect.arrayContaining(['outbox-relay', 'payout-simulator', 'webhook-dispatcher']),
+      expect.arrayContaining([
+        'outbox-relay',
+        'payout-simulator',
+        'retention',
+        'webhook-dispatcher',
+      ]),
     );
     expect(loops(api)).toEqual([]);
     await createPayment(api.http);

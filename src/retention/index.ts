@@ -1,0 +1,3 @@
+export { RetentionModule } from './retention.module';
+export { RetentionWorker, type RetentionPass } from './retention.worker';
+export { RETENTION_DELETES } from './retention.sql';
