@@ -31,12 +31,13 @@ import { floor } from './phases/floor.mjs';
 import { get } from './phases/get.mjs';
 import { latency } from './phases/latency.mjs';
 import { quote } from './phases/quote.mjs';
+import { retention } from './phases/retention.mjs';
 import { soak } from './phases/soak.mjs';
 import { startup } from './phases/startup.mjs';
 import { webhooks } from './phases/webhooks.mjs';
 
 /** In the order they run: later phases use the payments and quotes the earlier ones left. */
-const PHASES = { floor, quote, create, batch, get, webhooks, latency, backlog, soak };
+const PHASES = { floor, quote, create, batch, get, webhooks, latency, backlog, retention, soak };
 const selected = (process.env.BENCH_PHASES || Object.keys(PHASES).join(','))
   .split(',')
   .map((p) => p.trim())

@@ -1,36 +1,11 @@
 // Backlog: the dispatcher's claim on a table with 1 M delivered and 100 k due rows, in a database
 // of its own, against the same claim with exactly one batch due and no history.
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { ctx, K } from '../lib/context.mjs';
-import { serviceEnv, startService } from '../lib/service.mjs';
+import { scratchDatabase, uuidFunction } from '../lib/scratch-database.mjs';
 import { claimDue, paymentItem } from '../lib/sql.mjs';
-import { envFlag, log, median, now, percentile } from '../lib/util.mjs';
-
-/** A migrated database of its own (a service start that runs no loop), dropped at the end. */
-async function backlogDatabase() {
-  const dbName = `bench_backlog_${ctx.run}`;
-  await ctx.pool.query(`create database ${dbName}`);
-  const url = new URL(ctx.dbUrl);
-  url.pathname = `/${dbName}`;
-  ctx.cleanups.push(async () => {
-    if (envFlag('BENCH_KEEP_BACKLOG_DB')) return;
-    await ctx.pool.query(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
-  });
-  log(`backlog: migrating the separate database ${dbName} (a service start with ROLE=api)`);
-  const migrator = await startService({
-    name: 'migrator',
-    port: await ctx.portFor(2),
-    env: serviceEnv({ DATABASE_URL: url.toString(), ROLE: 'api' }),
-    logFile: join(ctx.work, 'service-migrator.log'),
-  });
-  await migrator.stop();
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
-  ctx.cleanups.push(() => pool.end());
-  return { dbName, pool };
-}
+import { log, median, now, percentile } from '../lib/util.mjs';
 
 const insertSql = (
   newUuid,
@@ -99,19 +74,14 @@ async function measureClaim(pool, label, limit) {
 }
 
 export async function backlog() {
-  const { dbName, pool } = await backlogDatabase();
+  const { dbName, pool } = await scratchDatabase('backlog', 2);
   const sub = uuidv7();
   const acct = uuidv7();
   await pool.query(
     `insert into webhook_subscription (id, account_id, callback_url, event_types, secret, status, created_at, updated_at) values ($1, $2, 'http://127.0.0.1:9/hook', '{payment.created}', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'ACTIVE', now(), now())`,
     [sub, acct],
   );
-  // Time-ordered ids like the service's (UUID v7, PostgreSQL ≥ 18), so that rows made together sit
-  // together in the indexes as they do in production; random v4 ids would scatter a batch.
-  const { rows: hasV7 } = await pool.query(
-    `select exists (select 1 from pg_proc where proname = 'uuidv7') as v7`,
-  );
-  const newUuid = hasV7[0].v7 ? 'uuidv7()' : 'gen_random_uuid()';
+  const newUuid = await uuidFunction(pool);
   const body =
     ctx.hooks?.envelopeBody ??
     JSON.stringify({
