@@ -46,5 +46,5 @@ describe('in-flight cap across two instances on one database', () => {
       mostOpenAtOnce: hanging.maxOpen,
       closedBySender: hanging.closed,
     }).toEqual({ received: CAP, mostOpenAtOnce: CAP, closedBySender: 0 });
-  });
+  }, 90_000);
 });

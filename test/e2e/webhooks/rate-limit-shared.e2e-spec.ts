@@ -55,7 +55,7 @@ describe('rateLimitPerSecond across two instances on one database', () => {
     await patched(b.http, sub.id, { status: 'ACTIVE', rateLimitPerSecond: LIMIT });
     await waitFor(async () => receiver.hooks.length, {
       until: (n) => n >= DELIVERIES,
-      timeoutMs: 30_000,
+      timeoutMs: 90_000,
       what: 'every delivery',
     });
 
@@ -112,6 +112,8 @@ describe('rateLimitPerSecond across two instances on one database', () => {
       allDeliveredOnce: rows.every((r) => r.attempts === 1 && r.status === 'DELIVERED'),
       distinctHooks: new Set(receiver.hooks.map((h) => h.headers['webhook-id'])).size,
       mostInAnySecond: mostInAnyWindow(times) <= LIMIT,
+      // Both instances lease from the one backlog (one process, so neither starves): the limit
+      // held although two dispatchers claimed, which is what "shared" means.
       bothSent: sentBy.every((n) => n > 0),
       sentInAll: sentBy[0] + sentBy[1],
       limitBit: heldBack[0] + heldBack[1] > 0,
@@ -124,5 +126,7 @@ describe('rateLimitPerSecond across two instances on one database', () => {
       sentInAll: DELIVERIES,
       limitBit: true,
     });
-  });
+    // Two apps start and 40 deliveries drain at 5/s: a budget for a loaded CI machine (it took
+    // 33 s at a load of 8 on 2 cores).
+  }, 120_000);
 });
