@@ -105,6 +105,10 @@ export class WebhookDispatcher extends ScheduledWorker {
         leaseId,
       );
       await this.record(done, leaseId);
+      // A pass that leased fewer than a batch tells the loop that the queue is drained, although
+      // a capped subscription may still have due deliveries: the slots just freed can take them,
+      // so look again now rather than at the next poll interval.
+      this.signal.nudge();
       return claimed;
     } catch (error) {
       if (leased.length === 0) this.inFlight -= limit;
