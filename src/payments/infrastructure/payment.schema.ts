@@ -1,6 +1,7 @@
 import { BigIntType, type Constructor, EntitySchema } from '@mikro-orm/postgresql';
 import { Payment } from '../domain';
-import { BeneficiaryType, CountryCodeType, CurrencyCodeType } from './payment-column-types';
+import { CountryCodeType, CurrencyCodeType } from '../../shared/infrastructure/code-types';
+import { BeneficiaryType } from './beneficiary-type';
 
 /**
  * The ORM maps the Payment aggregate itself (data mapper). Most stored fields are private to the
