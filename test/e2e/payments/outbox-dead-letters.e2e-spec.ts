@@ -1,5 +1,5 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { OutboxRelay } from '../../../src/outbox';
+import { OutboxRelay } from '../../../src/outbox/outbox.relay';
 import type { DomainEvent } from '../../../src/shared/domain';
 import { createPayment, type Http, usePaymentsApp } from '../../support/payments-fixtures';
 import { metricSample } from '../../support/webhook-fixtures';
