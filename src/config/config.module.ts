@@ -1,19 +1,23 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { Clock, SystemClock } from '../shared/domain';
-import { AppConfig } from './app-config';
+import type { AppConfig } from './app-config';
 
-/** Makes the validated configuration and the clock injectable everywhere. */
+/**
+ * Makes each section of the validated configuration injectable under its own class (a module
+ * asks for `WebhooksConfig`, never for the whole), and the clock, everywhere.
+ */
 @Global()
 @Module({})
 export class ConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const sections = Object.values(config).map((section: object) => ({
+      provide: section.constructor,
+      useValue: section,
+    }));
     return {
       module: ConfigModule,
-      providers: [
-        { provide: AppConfig, useValue: config },
-        { provide: Clock, useClass: SystemClock },
-      ],
-      exports: [AppConfig, Clock],
+      providers: [...sections, { provide: Clock, useClass: SystemClock }],
+      exports: [...sections.map((s) => s.provide), Clock],
     };
   }
 }

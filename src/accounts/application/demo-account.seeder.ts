@@ -1,7 +1,8 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { CreateRequestContext } from '@mikro-orm/core';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { RuntimeConfig } from '../../config/runtime.config';
+import { AccountsConfig } from '../accounts.config';
 import { AccountsService } from './accounts.service';
 
 /**
@@ -13,7 +14,8 @@ export class DemoAccountSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('DemoAccount');
 
   constructor(
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly runtime: RuntimeConfig,
+    private readonly config: AccountsConfig,
     private readonly accounts: AccountsService,
     // Used by @CreateRequestContext.
     readonly orm: MikroORM,
@@ -21,10 +23,10 @@ export class DemoAccountSeeder implements OnApplicationBootstrap {
 
   @CreateRequestContext()
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.isProduction) return;
-    const created = await this.accounts.ensureWithKey('Demo', this.config.DEMO_API_KEY);
+    if (this.runtime.isProduction) return;
+    const created = await this.accounts.ensureWithKey('Demo', this.config.demoApiKey);
     this.logger.log(
-      `${created ? 'Created the' : 'Using the'} demo account; authorize in Swagger UI with the key "${this.config.DEMO_API_KEY}" (outside production only)`,
+      `${created ? 'Created the' : 'Using the'} demo account; authorize in Swagger UI with the key "${this.config.demoApiKey}" (outside production only)`,
     );
   }
 }

@@ -1,14 +1,13 @@
 import {
   type CanActivate,
   type ExecutionContext,
-  Inject,
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
 import type { Request } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { AppConfig } from '../../config/app-config';
 import { problem, ProblemException } from '../../shared/http/problem';
+import { AccountsConfig } from '../accounts.config';
 import { presentedKey } from './presented-key';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -16,10 +15,10 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 /** Admin routes exist only when ADMIN_API_KEY is set; otherwise they answer like unknown routes. */
 @Injectable()
 export class AdminGuard implements CanActivate {
-  constructor(@Inject(AppConfig) private readonly config: AppConfig) {}
+  constructor(private readonly config: AccountsConfig) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const adminKey = this.config.ADMIN_API_KEY;
+    const adminKey = this.config.adminApiKey;
     if (!adminKey) throw new NotFoundException();
     const key = presentedKey(context.switchToHttp().getRequest<Request>());
     if (!key || !timingSafeEqual(digest(key), digest(adminKey))) {
