@@ -1,7 +1,7 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '../shared/domain';
-import { whereAll } from '../shared/infrastructure/where-all';
+import { OutboxEvent } from './outbox-event';
 
 export interface EventFilter {
   types: readonly string[];
@@ -12,12 +12,8 @@ export interface EventFilter {
   beforeId?: string;
 }
 
-const COLUMNS = `id, type, aggregate_id as "aggregateId", account_id as "accountId", payload, occurred_at as "occurredAt"`;
-
-const toEvent = (row: DomainEvent): DomainEvent => ({
-  ...row,
-  occurredAt: new Date(row.occurredAt),
-});
+/** Read-only: nothing read here is changed, so nothing is kept in the unit of work. */
+const UNTRACKED = { disableIdentityMap: true } as const;
 
 /**
  * The outbox read as the events store (ADR 10): every row is an event as it was published, kept
@@ -29,20 +25,14 @@ export class EventStore {
 
   /** Newest first. */
   async list(accountId: string, filter: EventFilter, limit: number): Promise<DomainEvent[]> {
-    const where = whereAll([
-      ['account_id = ?', accountId],
-      ['type in (?)', filter.type === undefined ? [...filter.types] : undefined],
-      ['type = ?', filter.type],
-      ['aggregate_id = ?', filter.aggregateId],
-      ['occurred_at >= ?', filter.from],
-      ['occurred_at < ?', filter.to],
-      ['id < ?', filter.beforeId],
-    ]);
-    const rows = await this.em.execute<DomainEvent[]>(
-      `select ${COLUMNS} from outbox_event where ${where.sql} order by id desc limit ?`,
-      [...where.params, limit],
-    );
-    return rows.map(toEvent);
+    const { types, type, aggregateId, from, to, beforeId } = filter;
+    const where: FilterQuery<OutboxEvent> = { accountId, type: type ?? { $in: [...types] } };
+    if (aggregateId !== undefined) where.aggregateId = aggregateId;
+    if (from || to) {
+      where.occurredAt = { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) };
+    }
+    if (beforeId !== undefined) where.id = { $lt: beforeId };
+    return this.em.find(OutboxEvent, where, { ...UNTRACKED, orderBy: { id: 'desc' }, limit });
   }
 
   async get(
@@ -50,19 +40,20 @@ export class EventStore {
     id: string,
     types: readonly string[],
   ): Promise<DomainEvent | undefined> {
-    const [row] = await this.em.execute<DomainEvent[]>(
-      `select ${COLUMNS} from outbox_event where id = ? and account_id = ? and type in (?)`,
-      [id, accountId, [...types]],
+    const event = await this.em.findOne(
+      OutboxEvent,
+      { accountId, id, type: { $in: [...types] } },
+      UNTRACKED,
     );
-    return row && toEvent(row);
+    return event ?? undefined;
   }
 
   /** One aggregate's events, oldest first. */
   async history(accountId: string, aggregateId: string, limit: number): Promise<DomainEvent[]> {
-    const rows = await this.em.execute<DomainEvent[]>(
-      `select ${COLUMNS} from outbox_event where account_id = ? and aggregate_id = ? order by id limit ?`,
-      [accountId, aggregateId, limit],
+    return this.em.find(
+      OutboxEvent,
+      { accountId, aggregateId },
+      { ...UNTRACKED, orderBy: { id: 'asc' }, limit },
     );
-    return rows.map(toEvent);
   }
 }

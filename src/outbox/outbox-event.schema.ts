@@ -1,20 +1,8 @@
 import { EntitySchema } from '@mikro-orm/postgresql';
+import { OutboxEvent } from './outbox-event';
 
-export interface OutboxEventRecord {
-  id: string;
-  type: string;
-  aggregateId: string;
-  accountId: string;
-  payload: Record<string, unknown>;
-  occurredAt: Date;
-  publishedAt: Date | null;
-  attempts: number;
-  availableAt: Date;
-  lastError: string | null;
-}
-
-export const OutboxEventSchema = new EntitySchema<OutboxEventRecord>({
-  name: 'OutboxEventRecord',
+export const OutboxEventSchema = new EntitySchema<OutboxEvent>({
+  class: OutboxEvent,
   tableName: 'outbox_event',
   properties: {
     id: { type: 'uuid', primary: true },

@@ -1,8 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Gauge, Registry } from 'prom-client';
-import { AppConfig } from '../config/app-config';
 import { Clock } from '../shared/domain';
+import { OutboxEvent } from './outbox-event';
+import { OutboxConfig } from './outbox.config';
+import { outboxSql } from './outbox.sql';
 
 /**
  * The backlog and the failing events are read at scrape time from the partial index of
@@ -10,23 +12,18 @@ import { Clock } from '../shared/domain';
  */
 @Injectable()
 export class OutboxMetrics {
-  constructor(
-    registry: Registry,
-    em: EntityManager,
-    clock: Clock,
-    @Inject(AppConfig) config: AppConfig,
-  ) {
-    const alertAttempts = config.OUTBOX_FAILING_ALERT_ATTEMPTS;
+  constructor(registry: Registry, em: EntityManager, clock: Clock, config: OutboxConfig) {
+    const alertAttempts = config.failingAlertAttempts;
     new Gauge({
       name: 'outbox_events_failing',
       help: `Unpublished events whose handlers failed at least OUTBOX_FAILING_ALERT_ATTEMPTS (${alertAttempts}) times`,
       registers: [registry],
       async collect() {
-        const [row] = await em.execute<{ count: string }[]>(
-          'select count(*) as count from outbox_event where published_at is null and attempts >= ?',
-          [alertAttempts],
-        );
-        this.set(Number(row.count));
+        // A fork: a scrape runs outside any request, where the global context is refused.
+        const failing = await em
+          .fork()
+          .count(OutboxEvent, { publishedAt: null, attempts: { $gte: alertAttempts } });
+        this.set(failing);
       },
     });
     let oldestAgeSeconds = 0;
@@ -35,12 +32,10 @@ export class OutboxMetrics {
       help: 'Committed events not yet published on the bus',
       registers: [registry],
       async collect() {
-        const [row] = await em.execute<{ count: string; oldest: Date | null }[]>(
-          'select count(*) as count, min(occurred_at) as oldest from outbox_event where published_at is null',
-        );
-        this.set(Number(row.count));
-        oldestAgeSeconds = row.oldest
-          ? Math.max(0, (clock.now().getTime() - new Date(row.oldest).getTime()) / 1000)
+        const { count, oldest } = await outboxSql.backlog(em);
+        this.set(count);
+        oldestAgeSeconds = oldest
+          ? Math.max(0, (clock.now().getTime() - oldest.getTime()) / 1000)
           : 0;
       },
     });

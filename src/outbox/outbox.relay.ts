@@ -1,26 +1,18 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
-import { Clock, type DomainEvent } from '../shared/domain';
+import { Clock } from '../shared/domain';
 import { summarizeError } from '../shared/infrastructure/database-errors';
 import { ScheduledWorker } from '../shared/infrastructure/scheduled-worker';
+import type { OutboxEvent } from './outbox-event';
 import { OutboxRetryPolicy } from './outbox-retry-policy';
+import { OutboxConfig } from './outbox.config';
 import { OutboxSignal } from './outbox-signal';
+import { outboxSql } from './outbox.sql';
 
 const BATCH = 100;
-
-interface ClaimedEvent {
-  id: string;
-  type: string;
-  aggregateId: string;
-  accountId: string;
-  payload: Record<string, unknown>;
-  occurredAt: Date;
-  attempts: number;
-}
 
 /**
  * Publishes committed outbox events on the in-process bus. Each claimed row is handled inside the
@@ -39,18 +31,18 @@ export class OutboxRelay extends ScheduledWorker {
     private readonly clock: Clock,
     signal: OutboxSignal,
     scheduler: SchedulerRegistry,
-    @Inject(AppConfig) config: AppConfig,
+    config: OutboxConfig,
   ) {
     super({
       name: 'outbox-relay',
-      intervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+      intervalMs: config.pollIntervalMs,
       batchSize: BATCH,
       scheduler,
       wakeUp: signal,
     });
     this.retries = new OutboxRetryPolicy({
-      baseMs: config.OUTBOX_RETRY_BASE_MS,
-      maxDelayMs: config.OUTBOX_RETRY_MAX_DELAY_MS,
+      baseMs: config.retryBaseMs,
+      maxDelayMs: config.retryMaxDelayMs,
     });
   }
 
@@ -59,11 +51,9 @@ export class OutboxRelay extends ScheduledWorker {
    * handler fails, the batch is rolled back and replayed event by event, each in its own savepoint,
    * so that one failing event cannot hold back the others.
    */
-  private async publishAll(
-    events: DomainEvent[],
-    failures: ReadonlyMap<string, number>,
-    now: Date,
-  ): Promise<string[]> {
+  private async publishAll(events: readonly OutboxEvent[], now: Date): Promise<string[]> {
+    // An empty pass (every poll when idle) opens no savepoint.
+    if (events.length === 0) return [];
     try {
       await this.transactions.run(async () => {
         for (const event of events) await this.bus.emitAsync(event.type, event);
@@ -76,7 +66,7 @@ export class OutboxRelay extends ScheduledWorker {
           await this.transactions.run(() => this.bus.emitAsync(event.type, event));
           published.push(event.id);
         } catch (error) {
-          await this.deferFailed(event, (failures.get(event.id) ?? 0) + 1, error as Error, now);
+          await this.deferFailed(event, error as Error, now);
         }
       }
       return published;
@@ -84,46 +74,29 @@ export class OutboxRelay extends ScheduledWorker {
   }
 
   /** A dead letter is never dropped: it waits longer after each failure (OutboxRetryPolicy). */
-  private async deferFailed(
-    event: DomainEvent,
-    failures: number,
-    error: Error,
-    now: Date,
-  ): Promise<void> {
+  private async deferFailed(event: OutboxEvent, error: Error, now: Date): Promise<void> {
+    const failures = event.attempts + 1;
     const reason = summarizeError(error);
     const delayMs = this.retries.delayMs(failures);
     this.logger.error(
       `event ${event.id} (${event.type}) failed in a handler (failure ${failures}, next try in ${delayMs} ms): ${reason}`,
     );
-    await this.em.execute(
-      `update outbox_event set attempts = ?, last_error = left(?, 500), available_at = ? where id = ?`,
-      [failures, reason, new Date(now.getTime() + delayMs), event.id],
-    );
+    await outboxSql.deferFailed(this.em, {
+      id: event.id,
+      failures,
+      reason,
+      availableAt: new Date(now.getTime() + delayMs),
+    });
   }
 
   /** Claims, publishes and marks one batch; returns how many rows it claimed. */
   async runOnce(): Promise<number> {
     return this.transactions.run(async () => {
       const now = this.clock.now();
-      const rows = await this.em.execute<ClaimedEvent[]>(
-        `select id, type, aggregate_id as "aggregateId", account_id as "accountId", payload, occurred_at as "occurredAt", attempts
-         from outbox_event where published_at is null and available_at <= ?
-         order by id limit ? for update skip locked`,
-        [now, BATCH],
-      );
-      const events = rows.map(({ attempts: _attempts, ...row }): DomainEvent => ({
-        ...row,
-        occurredAt: new Date(row.occurredAt),
-      }));
-      const failures = new Map(rows.map((row) => [row.id, row.attempts]));
-      const published = await this.publishAll(events, failures, now);
-      if (published.length) {
-        await this.em.execute('update outbox_event set published_at = ? where id in (?)', [
-          now,
-          published,
-        ]);
-      }
-      return rows.length;
+      const events = await outboxSql.claimDue(this.em, now, BATCH);
+      const published = await this.publishAll(events, now);
+      if (published.length) await outboxSql.markPublished(this.em, published, now);
+      return events.length;
     });
   }
 }

@@ -1,3 +1,5 @@
+import type { EntityManager, QueryResult } from '@mikro-orm/postgresql';
+
 /**
  * The retention deletes, one bounded batch each (bound in order: the cutoff, then the batch size). Each picks
  * its rows through an index of its own (migration retention_indexes) and deletes them by primary
@@ -43,3 +45,16 @@ export const RETENTION_DELETES = {
 } as const;
 
 export type RetainedTable = keyof typeof RETENTION_DELETES;
+
+/** Runs one table's delete in a transaction of its own; the rows it deleted. */
+export async function deleteOld(
+  em: EntityManager,
+  table: RetainedTable,
+  cutoff: Date,
+  batch: number,
+): Promise<number> {
+  const result = await em
+    .fork()
+    .execute<QueryResult>(RETENTION_DELETES[table], [cutoff, batch], 'run');
+  return result.affectedRows;
+}

@@ -1,12 +1,10 @@
-import { EntityManager, type QueryResult } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { AppConfig } from '../config/app-config';
 import { Clock } from '../shared/domain';
 import { ScheduledWorker } from '../shared/infrastructure/scheduled-worker';
-import { RETENTION_DELETES, type RetainedTable } from './retention.sql';
-
-const DAY_MS = 24 * 3600 * 1000;
+import { RetentionConfig } from './retention.config';
+import { deleteOld, RETENTION_DELETES, type RetainedTable } from './retention.sql';
 
 export type RetentionPass = Record<RetainedTable, number>;
 
@@ -24,16 +22,16 @@ export class RetentionWorker extends ScheduledWorker {
     private readonly em: EntityManager,
     private readonly clock: Clock,
     scheduler: SchedulerRegistry,
-    @Inject(AppConfig) config: AppConfig,
+    config: RetentionConfig,
   ) {
     super({
       name: 'retention',
-      intervalMs: config.RETENTION_INTERVAL_MS,
-      batchSize: config.RETENTION_BATCH_SIZE,
+      intervalMs: config.intervalMs,
+      batchSize: config.batchSize,
       scheduler,
     });
-    this.retentionMs = config.EVENT_RETENTION_DAYS * DAY_MS;
-    this.batch = config.RETENTION_BATCH_SIZE;
+    this.retentionMs = config.eventRetentionMs;
+    this.batch = config.batchSize;
   }
 
   /** One batch of each delete; returns the largest, so a full batch anywhere means "more". */
@@ -47,10 +45,7 @@ export class RetentionWorker extends ScheduledWorker {
     const cutoff = new Date(this.clock.now().getTime() - this.retentionMs);
     const deleted: RetentionPass = { attempts: 0, deliveries: 0, events: 0 };
     for (const table of Object.keys(RETENTION_DELETES) as RetainedTable[]) {
-      const result = await this.em
-        .fork()
-        .execute<QueryResult>(RETENTION_DELETES[table], [cutoff, this.batch], 'run');
-      deleted[table] = result.affectedRows;
+      deleted[table] = await deleteOld(this.em, table, cutoff, this.batch);
     }
     if (deleted.attempts + deleted.deliveries + deleted.events > 0) {
       this.logger.log(
