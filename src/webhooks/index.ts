@@ -1,2 +1,3 @@
 /** The Webhooks module's public face: other modules import from here only. */
 export { WebhooksModule } from './webhooks.module';
+export * from './contracts';

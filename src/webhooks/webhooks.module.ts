@@ -16,17 +16,15 @@ import { DeliveriesRepository } from './infrastructure/deliveries.repository';
 import { HOST_RESOLVER, systemResolver } from './infrastructure/delivery/host-resolver';
 import { HttpWebhookTransport } from './infrastructure/http-webhook-transport';
 import { SubscriptionsRepository } from './infrastructure/subscriptions.repository';
-import {
-  AttemptSchema,
-  DeliverySchema,
-  SubscriptionSchema,
-} from './infrastructure/webhook.schemas';
+import { DeliveryAttemptSchema } from './infrastructure/delivery-attempt.schema';
+import { DeliverySchema } from './infrastructure/delivery.schema';
+import { SubscriptionSchema } from './infrastructure/subscription.schema';
 import { SubscriptionOperationsController } from './http/subscription-operations.controller';
 import { SubscriptionsController } from './http/subscriptions.controller';
 import { EventsController } from './http/events.controller';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([SubscriptionSchema, DeliverySchema, AttemptSchema])],
+  imports: [MikroOrmModule.forFeature([SubscriptionSchema, DeliverySchema, DeliveryAttemptSchema])],
   controllers: [SubscriptionsController, SubscriptionOperationsController, EventsController],
   providers: [
     SubscriptionsRepository,

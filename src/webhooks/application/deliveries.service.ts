@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
+import { Injectable } from '@nestjs/common';
+import { RetentionConfig } from '../../retention';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/application/page-cursor';
+import { PAGE_SIZE_DEFAULT } from '../../shared/application/page-size';
 import {
   Clock,
   DomainError,
@@ -8,52 +9,15 @@ import {
   isUuid,
   validationFailed,
 } from '../../shared/domain';
-import {
-  DeliveriesRepository,
-  type DeliveryWithAttempts,
-} from '../infrastructure/deliveries.repository';
+import type { Delivery, DeliveryStatus, DeliveryView } from '../domain/delivery';
+import { DeliveriesRepository } from '../infrastructure/deliveries.repository';
 import { DispatcherSignal } from './dispatcher-signal';
 import { SubscriptionsService } from './subscriptions.service';
 
-export interface DeliveryView {
-  id: string;
-  eventId: string;
-  eventType: string;
-  status: string;
-  attempts: {
-    attemptedAt: string;
-    statusCode: number | null;
-    durationMs: number;
-    error: string | null;
-  }[];
-  nextAttemptAt: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-}
-
-const DAY_MS = 24 * 3600 * 1000;
 const refusal = (field: string, code: string, message: string): FieldRefusal => ({
   field,
   code,
   message,
-});
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-
-const toView = (d: DeliveryWithAttempts): DeliveryView => ({
-  id: d.id,
-  eventId: d.eventId,
-  eventType: d.eventType,
-  status: d.status,
-  attempts: d.attemptsLog.map((a) => ({
-    attemptedAt: iso(a.attemptedAt)!,
-    statusCode: a.statusCode,
-    durationMs: a.durationMs,
-    error: a.error,
-  })),
-  nextAttemptAt: d.status === 'PENDING' ? iso(d.nextAttemptAt) : null,
-  createdAt: iso(d.createdAt)!,
-  deliveredAt: iso(d.deliveredAt),
 });
 
 @Injectable()
@@ -63,14 +27,14 @@ export class DeliveriesService {
     private readonly deliveries: DeliveriesRepository,
     private readonly signal: DispatcherSignal,
     private readonly clock: Clock,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly retention: RetentionConfig,
   ) {}
 
   async list(
     accountId: string,
     subscriptionId: string,
-    filter: { status?: string },
-    limit: number,
+    filter: { status?: DeliveryStatus },
+    limit = PAGE_SIZE_DEFAULT,
     cursor?: string,
   ): Promise<Page<DeliveryView>> {
     await this.subscriptions.get(accountId, subscriptionId);
@@ -82,7 +46,7 @@ export class DeliveriesService {
     );
     const page = rows.slice(0, limit);
     return {
-      data: page.map(toView),
+      data: await this.withAttempts(page),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null,
     };
   }
@@ -100,7 +64,7 @@ export class DeliveriesService {
     const now = this.clock.now();
     const since = new Date(range.since);
     const until = range.until === undefined ? undefined : new Date(range.until);
-    const oldest = new Date(now.getTime() - this.config.EVENT_RETENTION_DAYS * DAY_MS);
+    const oldest = new Date(now.getTime() - this.retention.eventRetentionMs);
     const refused: FieldRefusal[] = [];
     if (since > now) refused.push(refusal('since', 'in-the-future', 'since is in the future'));
     if (since < oldest)
@@ -139,6 +103,11 @@ export class DeliveriesService {
         `delivery ${deliveryId} does not exist`,
       );
     this.signal.nudge();
-    return toView(delivery);
+    return (await this.withAttempts([delivery]))[0];
+  }
+
+  private async withAttempts(deliveries: readonly Delivery[]): Promise<DeliveryView[]> {
+    const attempts = await this.deliveries.attemptsOf(deliveries);
+    return deliveries.map((d) => d.toView(attempts.get(d.id)!));
   }
 }

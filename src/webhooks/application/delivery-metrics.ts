@@ -1,7 +1,10 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { DeliveryOutcome } from '../infrastructure/deliveries.repository';
+import { isDelivered } from '../domain/delivery';
+import {
+  DeliveriesRepository,
+  type DeliveryOutcome,
+} from '../infrastructure/deliveries.repository';
 
 /** Attempts by outcome, finished deliveries by status, event-to-delivery latency, pending backlog. */
 @Injectable()
@@ -11,7 +14,7 @@ export class DeliveryMetrics {
   private readonly latency: Histogram;
   private readonly rateLimitedWaits: Counter;
 
-  constructor(registry: Registry, em: EntityManager) {
+  constructor(registry: Registry, deliveries: DeliveriesRepository) {
     this.attempts = new Counter({
       name: 'webhook_attempts_total',
       help: 'Delivery attempts by result (success, http_<status>, error)',
@@ -40,10 +43,7 @@ export class DeliveryMetrics {
       help: 'Deliveries waiting for their first or next attempt',
       registers: [registry],
       async collect() {
-        const [row] = await em.execute<{ count: string }[]>(
-          `select count(*) as count from webhook_delivery where status = 'PENDING'`,
-        );
-        this.set(Number(row.count));
+        this.set(await deliveries.countPending());
       },
     });
   }
@@ -54,10 +54,13 @@ export class DeliveryMetrics {
 
   recorded(outcomes: readonly DeliveryOutcome[], now: Date): void {
     outcomes.forEach((outcome) => {
-      const { statusCode, error } = outcome.result;
+      const { statusCode } = outcome.result;
       this.attempts.inc({
-        result:
-          statusCode === 200 && !error ? 'success' : statusCode ? `http_${statusCode}` : 'error',
+        result: isDelivered(outcome.result)
+          ? 'success'
+          : statusCode
+            ? `http_${statusCode}`
+            : 'error',
       });
       if (outcome.progress.status === 'PENDING') return;
       this.finished.inc({ status: outcome.progress.status });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventStore } from '../../outbox';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/application/page-cursor';
+import { PAGE_SIZE_DEFAULT } from '../../shared/application/page-size';
 import { DomainError, isUuid } from '../../shared/domain';
 import { envelopeOf, type EventEnvelope } from '../domain/event-envelope';
 import { RECORDED_EVENT_TYPES } from '../domain/event-types';
@@ -26,7 +27,7 @@ export class EventsService {
   async list(
     accountId: string,
     query: EventsQuery,
-    limit: number,
+    limit = PAGE_SIZE_DEFAULT,
     cursor?: string,
   ): Promise<Page<EventEnvelope>> {
     const rows = await this.store.list(

@@ -23,9 +23,19 @@ export class FanOutHandler {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The account's subscriptions for a type, read (and locked FOR SHARE) once per relay pass: a
+   * batch of 100 payments of one account is one read, not 100.
+   */
+  private targetsFor(event: DomainEvent) {
+    return this.transactions.readOnce(`webhook-targets:${event.accountId}:${event.type}`, () =>
+      this.subscriptions.findTargetsFor(event.accountId, event.type),
+    );
+  }
+
   @OnOutboxEvent(...PAYMENT_EVENT_TYPES)
   async onPaymentEvent(event: DomainEvent): Promise<void> {
-    const targets = await this.subscriptions.findTargetsFor(event.accountId, event.type);
+    const targets = await this.targetsFor(event);
     const created = await this.deliveries.createFor(
       event,
       targets,
@@ -38,9 +48,7 @@ export class FanOutHandler {
   /** To the account's other subscriptions that named this type (never part of the default set). */
   @OnOutboxEvent(SUBSCRIPTION_DISABLED)
   async onSubscriptionDisabled(event: DomainEvent): Promise<void> {
-    const targets = (await this.subscriptions.findTargetsFor(event.accountId, event.type)).filter(
-      (s) => s.id !== event.aggregateId,
-    );
+    const targets = (await this.targetsFor(event)).filter((s) => s.id !== event.aggregateId);
     const created = await this.deliveries.createFor(
       event,
       targets,

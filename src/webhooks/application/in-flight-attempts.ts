@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AppConfig } from '../../config/app-config';
+import { WebhooksConfig } from '../webhooks.config';
 import { Clock } from '../../shared/domain';
 import { DeliveriesRepository } from '../infrastructure/deliveries.repository';
 
@@ -19,11 +19,11 @@ export class InFlightAttempts {
   constructor(
     private readonly deliveries: DeliveriesRepository,
     private readonly clock: Clock,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: WebhooksConfig,
   ) {}
 
   async awaitSentBefore(subscriptionId: string, committedAt: Date): Promise<void> {
-    const deadline = Date.now() + this.config.WEBHOOK_TIMEOUT_MS + RECORD_MARGIN_MS;
+    const deadline = Date.now() + this.config.timeoutMs + RECORD_MARGIN_MS;
     while (Date.now() < deadline) {
       if (!(await this.deliveries.sendingSince(subscriptionId, committedAt, this.clock.now())))
         return;

@@ -1,13 +1,11 @@
-import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
+import { Injectable, Logger } from '@nestjs/common';
+import { WebhooksConfig } from '../webhooks.config';
 import { Transactions } from '../../database/transactions';
 import { OutboxWriter } from '../../outbox';
 import { newId } from '../../shared/domain';
 import { isDelivered } from '../domain/delivery';
 import { SUBSCRIPTION_DISABLED } from '../domain/event-types';
 import type { Subscription } from '../domain/subscription';
-import { judgeHealth } from '../domain/subscription-health';
 import {
   DeliveriesRepository,
   type DeliveryOutcome,
@@ -25,12 +23,11 @@ export class SubscriptionHealth {
   private readonly logger = new Logger('webhook-health');
 
   constructor(
-    private readonly em: EntityManager,
     private readonly subscriptions: SubscriptionsRepository,
     private readonly deliveries: DeliveriesRepository,
     private readonly outbox: OutboxWriter,
     private readonly transactions: Transactions,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: WebhooksConfig,
   ) {}
 
   async record(outcomes: readonly DeliveryOutcome[], now: Date): Promise<void> {
@@ -39,58 +36,36 @@ export class SubscriptionHealth {
       bySubscription.set(o.subscriptionId, [...(bySubscription.get(o.subscriptionId) ?? []), o]);
     const healthy = [...bySubscription].filter(([, os]) => os.every((o) => isDelivered(o.result)));
     const failing = [...bySubscription].filter(([, os]) => !os.every((o) => isDelivered(o.result)));
-    if (healthy.length) {
-      await this.em.execute(
-        `update webhook_subscription set failing_since = null where id in (?) and failing_since is not null`,
-        [healthy.map(([id]) => id)],
-      );
-    }
+    if (healthy.length) await this.subscriptions.clearFailing(healthy.map(([id]) => id));
     if (failing.length) await this.transactions.run(() => this.judge(new Map(failing), now));
   }
 
+  /** The subscriptions' changes are written when the transaction commits. */
   private async judge(failing: Map<string, DeliveryOutcome[]>, now: Date): Promise<void> {
-    const rows = await this.em.execute<
-      { id: string; accountId: string; failingSince: Date | null }[]
-    >(
-      `select id, account_id as "accountId", failing_since as "failingSince" from webhook_subscription
-       where id in (?) order by id for update`,
-      [[...failing.keys()]],
-    );
-    for (const row of rows) {
-      const verdict = judgeHealth({
-        failingSince: row.failingSince && new Date(row.failingSince),
-        attempts: failing.get(row.id)!.map((o) => ({
-          at: o.attemptedAt,
-          delivered: isDelivered(o.result),
-          statusCode: o.result.statusCode,
-        })),
-        now,
-        disableAfterMs: this.config.WEBHOOK_DISABLE_AFTER_MS,
-      });
-      await this.em.execute(`update webhook_subscription set failing_since = ? where id = ?`, [
-        verdict.failingSince,
-        row.id,
-      ]);
-      if (verdict.disable) await this.disable(row.accountId, row.id, verdict.disable, now);
+    for (const subscription of await this.subscriptions.lockForHealth([...failing.keys()])) {
+      const attempts = failing.get(subscription.id)!.map((o) => ({
+        at: o.attemptedAt,
+        delivered: isDelivered(o.result),
+        statusCode: o.result.statusCode,
+      }));
+      const disabled = subscription.judgeAttempts(attempts, now, this.config.disableAfterMs);
+      if (disabled) await this.disabled(subscription, disabled, now);
     }
   }
 
-  /** DISABLED, deliveries parked, and a subscription.disabled event in the same transaction. */
-  private async disable(accountId: string, id: string, reason: string, now: Date): Promise<void> {
-    const subscription: Subscription | undefined = await this.subscriptions.find(accountId, id);
-    if (!subscription?.disable(reason, now)) return;
-    await this.subscriptions.update(subscription);
-    await this.deliveries.park(id, now);
+  /** Deliveries parked, and a subscription.disabled event in the same transaction. */
+  private async disabled(subscription: Subscription, reason: string, now: Date): Promise<void> {
+    await this.deliveries.park(subscription.id, now);
     await this.outbox.append([
       {
         id: newId(),
         type: SUBSCRIPTION_DISABLED,
-        aggregateId: id,
-        accountId,
+        aggregateId: subscription.id,
+        accountId: subscription.accountId,
         occurredAt: now,
         payload: subscription.toView(),
       },
     ]);
-    this.logger.warn(`subscription ${id} disabled: ${reason}`);
+    this.logger.warn(`subscription ${subscription.id} disabled: ${reason}`);
   }
 }

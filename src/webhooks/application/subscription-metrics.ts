@@ -1,6 +1,7 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Gauge, Registry } from 'prom-client';
+import { DeliveriesRepository } from '../infrastructure/deliveries.repository';
+import { SubscriptionsRepository } from '../infrastructure/subscriptions.repository';
 
 /**
  * Read at scrape time. The paused backlog walks only the PENDING deliveries (their partial index,
@@ -8,16 +9,17 @@ import { Gauge, Registry } from 'prom-client';
  */
 @Injectable()
 export class SubscriptionMetrics {
-  constructor(registry: Registry, em: EntityManager) {
+  constructor(
+    registry: Registry,
+    subscriptions: SubscriptionsRepository,
+    deliveries: DeliveriesRepository,
+  ) {
     new Gauge({
       name: 'webhook_subscriptions_disabled',
       help: 'Subscriptions DISABLED (by their owner or automatically), not deleted',
       registers: [registry],
       async collect() {
-        const [row] = await em.execute<{ count: string }[]>(
-          `select count(*) as count from webhook_subscription where status = 'DISABLED' and deleted_at is null`,
-        );
-        this.set(Number(row.count));
+        this.set(await subscriptions.countDisabled());
       },
     });
     new Gauge({
@@ -25,11 +27,7 @@ export class SubscriptionMetrics {
       help: 'PENDING deliveries parked because their subscription is PAUSED or DISABLED',
       registers: [registry],
       async collect() {
-        const [row] = await em.execute<{ count: string }[]>(
-          `select count(*) as count from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
-           where d.status = 'PENDING' and s.status in ('PAUSED', 'DISABLED')`,
-        );
-        this.set(Number(row.count));
+        this.set(await deliveries.countParked());
       },
     });
   }

@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
+import { Injectable } from '@nestjs/common';
+import { WebhooksConfig } from '../webhooks.config';
 import { Transactions } from '../../database/transactions';
 import { Clock, DomainError, isUuid } from '../../shared/domain';
 import {
@@ -11,6 +11,7 @@ import {
 import { DeliveriesRepository } from '../infrastructure/deliveries.repository';
 import { SubscriptionsRepository } from '../infrastructure/subscriptions.repository';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/application/page-cursor';
+import { PAGE_SIZE_DEFAULT } from '../../shared/application/page-size';
 import { DispatcherSignal } from './dispatcher-signal';
 import { InFlightAttempts } from './in-flight-attempts';
 import { CallbackUrlPolicy } from './webhook-ports';
@@ -28,7 +29,7 @@ export class SubscriptionsService {
     private readonly signal: DispatcherSignal,
     private readonly inFlight: InFlightAttempts,
     private readonly clock: Clock,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: WebhooksConfig,
   ) {}
 
   /** The answer is the only time the secret is shown. */
@@ -38,7 +39,7 @@ export class SubscriptionsService {
   ): Promise<SubscriptionView> {
     const subscription = Subscription.create({ accountId, ...input, now: this.clock.now() });
     await this.urls.assertAllowed(input.callbackUrl);
-    await this.subscriptions.insert(subscription);
+    await this.subscriptions.add(subscription);
     return subscription.toView({ withSecret: true });
   }
 
@@ -71,10 +72,9 @@ export class SubscriptionsService {
       const subscription = await this.get(accountId, id, true);
       const now = this.clock.now();
       effect = subscription.update(changes, now);
-      await this.subscriptions.update(subscription);
       if (effect === 'stopped') await this.deliveries.park(subscription.id, now);
       if (effect === 'resumed') {
-        await this.deliveries.wake(subscription.id, now, this.config.WEBHOOK_RETRY_WINDOW_MS);
+        await this.deliveries.wake(subscription.id, now, this.config.retryWindowMs);
         this.transactions.afterCommit(() => this.signal.nudge());
       }
       return subscription;
@@ -97,15 +97,17 @@ export class SubscriptionsService {
   ): Promise<{ secret: string; previousSecretExpiresAt: string }> {
     const rotated = await this.transactions.run(async () => {
       const subscription = await this.get(accountId, id, true);
-      const answer = subscription.rotateSecret(input, this.clock.now());
-      await this.subscriptions.update(subscription);
-      return answer;
+      return subscription.rotateSecret(input, this.clock.now());
     });
     await this.inFlight.awaitSentBefore(id, this.clock.now());
     return rotated;
   }
 
-  async list(accountId: string, limit: number, cursor?: string): Promise<Page<SubscriptionView>> {
+  async list(
+    accountId: string,
+    limit = PAGE_SIZE_DEFAULT,
+    cursor?: string,
+  ): Promise<Page<SubscriptionView>> {
     const rows = await this.subscriptions.list(
       accountId,
       cursor === undefined ? undefined : decodeCursor(cursor),
@@ -118,13 +120,14 @@ export class SubscriptionsService {
     };
   }
 
+  /** Deletes the subscription and cancels its undelivered deliveries, in one transaction. */
   async delete(accountId: string, id: string): Promise<void> {
-    const deleted =
-      isUuid(id) &&
-      (await this.transactions.run(() =>
-        this.subscriptions.delete(accountId, id, this.clock.now()),
-      ));
-    if (!deleted) throw subscriptionNotFound(id);
+    await this.transactions.run(async () => {
+      const subscription = await this.get(accountId, id, true);
+      const now = this.clock.now();
+      subscription.delete(now);
+      await this.deliveries.cancelPending(subscription.id, now);
+    });
   }
 
   /** The creation rules, with the refused field named (PATCH carries several). */

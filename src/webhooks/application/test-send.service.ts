@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
+import { Injectable } from '@nestjs/common';
+import { WebhooksConfig } from '../webhooks.config';
 import { Clock, newId } from '../../shared/domain';
 import { isDelivered } from '../domain/delivery';
 import { SubscriptionsService } from './subscriptions.service';
@@ -22,7 +22,7 @@ export class TestSendService {
     private readonly subscriptions: SubscriptionsService,
     private readonly transport: WebhookTransport,
     private readonly clock: Clock,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: WebhooksConfig,
   ) {}
 
   async send(accountId: string, subscriptionId: string): Promise<TestSendReport> {
@@ -41,7 +41,7 @@ export class TestSendService {
       secrets: subscription.signingSecrets(now),
       messageId: id,
       body,
-      timeoutMs: this.config.WEBHOOK_TIMEOUT_MS,
+      timeoutMs: this.config.timeoutMs,
     });
     return {
       delivered: isDelivered(result),

@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
-import { AppConfig } from '../../config/app-config';
+import { WebhooksConfig } from '../webhooks.config';
 import { Clock } from '../../shared/domain';
 import { ScheduledWorker } from '../../shared/infrastructure/scheduled-worker';
 import { afterAttempt } from '../domain/delivery';
+import { startsTooLate } from '../domain/rate-window';
 import { RetryPolicy } from '../domain/retry-policy';
 import { signingSecrets } from '../domain/subscription';
 import {
@@ -53,15 +54,15 @@ export class WebhookDispatcher extends ScheduledWorker {
     private readonly health: SubscriptionHealth,
     private readonly signal: DispatcherSignal,
     scheduler: SchedulerRegistry,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: WebhooksConfig,
   ) {
     // Two passes overlap, each sending its whole batch at once: while one waits on the database
     // (claim, record) the other's requests are in flight. Attempts in flight ≤ WEBHOOK_CONCURRENCY
     // (counted in inFlight, late ones included).
-    const batchSize = Math.max(1, Math.ceil(config.WEBHOOK_CONCURRENCY / PASSES));
+    const batchSize = Math.max(1, Math.ceil(config.concurrency / PASSES));
     super({
       name: 'webhook-dispatcher',
-      intervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
+      intervalMs: config.pollIntervalMs,
       batchSize,
       scheduler,
       wakeUp: signal,
@@ -69,15 +70,15 @@ export class WebhookDispatcher extends ScheduledWorker {
     });
     this.batchSize = batchSize;
     this.policy = new RetryPolicy({
-      baseMs: config.WEBHOOK_RETRY_BASE_MS,
-      maxDelayMs: config.WEBHOOK_RETRY_MAX_DELAY_MS,
-      windowMs: config.WEBHOOK_RETRY_WINDOW_MS,
+      baseMs: config.retryBaseMs,
+      maxDelayMs: config.retryMaxDelayMs,
+      windowMs: config.retryWindowMs,
     });
   }
 
   /** One pass: lease, send, record. Returns how many deliveries it leased. */
   async runOnce(): Promise<number> {
-    const limit = Math.min(this.batchSize, this.config.WEBHOOK_CONCURRENCY - this.inFlight);
+    const limit = Math.min(this.batchSize, this.config.concurrency - this.inFlight);
     if (limit <= 0) return 0;
     this.inFlight += limit;
     let leased: ClaimedDelivery[] = [];
@@ -85,19 +86,27 @@ export class WebhookDispatcher extends ScheduledWorker {
     try {
       const now = this.clock.now();
       const leaseId = randomUUID();
-      const leaseUntil = new Date(now.getTime() + this.config.WEBHOOK_LEASE_MS);
+      const leaseUntil = new Date(now.getTime() + this.config.leaseMs);
       const claim = await this.deliveries.claimDue(
         now,
         leaseUntil,
         leaseId,
         limit,
-        this.config.WEBHOOK_MAX_IN_FLIGHT_PER_SUBSCRIPTION,
+        this.config.maxInFlightPerSubscription,
       );
       this.metrics.rateLimited(claim.rateHeld);
-      ({ leased, claimed } = claim);
+      claimed = claim.claimed;
+      const startAt = this.clock.now();
+      const late = claim.leased.filter((d) => d.rateLimited && startsTooLate(now, startAt));
+      leased = claim.leased.filter((d) => !late.includes(d));
       this.inFlight -= limit - leased.length;
-      if (leased.length === 0) return claimed;
       const running = leased.map((delivery) => this.launch(delivery, leaseUntil));
+      await this.deliveries.release(
+        late.map((d) => d.id),
+        leaseId,
+        startAt,
+      );
+      if (leased.length === 0) return claimed;
       await this.within(Promise.all(running.map((r) => r.promise)), DETACH_AFTER_MS);
       const done = running.filter((r) => r.done);
       this.detach(

@@ -1,4 +1,4 @@
-import type { AttemptResult } from '../domain/delivery';
+import type { AttemptResult } from '../domain/delivery-attempt';
 
 /** Refuses callback URLs the service must not call (see API.md "Webhooks"). */
 export abstract class CallbackUrlPolicy {

@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/domain';
+import { WEBHOOK_EVENT_TYPES } from './event-types';
 import { Subscription } from './subscription';
 
 const created = new Date('2026-12-01T00:00:00Z');
@@ -39,11 +40,8 @@ describe('Subscription', () => {
   });
 
   it('an owner re-enables a DISABLED subscription, and the reason is cleared', () => {
-    const s = Subscription.restore({
-      ...newSubscription().snapshot,
-      status: 'DISABLED',
-      disabledReason: 'the receiver answered 410 Gone',
-    });
+    const s = newSubscription();
+    s.disable('the receiver answered 410 Gone', created);
     expect(s.update({ status: 'ACTIVE' }, later)).toBe('resumed');
     expect(s.toView()).toMatchObject({ status: 'ACTIVE', disabledReason: null });
   });
@@ -88,14 +86,14 @@ describe('Subscription', () => {
 
     it('the previous secret signs too until the overlap ends, then only the new one', () => {
       const s = newSubscription();
-      const old = s.secret;
+      const old = s.secret.value;
       const answer = s.rotateSecret({ overlapSeconds: 3600 }, later);
       expect(answer).toEqual({
-        secret: s.secret,
+        secret: s.secret.value,
         previousSecretExpiresAt: new Date(later.getTime() + hour).toISOString(),
       });
-      expect(s.signingSecrets(new Date(later.getTime() + hour - 1))).toEqual([s.secret, old]);
-      expect(s.signingSecrets(new Date(later.getTime() + hour))).toEqual([s.secret]);
+      expect(s.signingSecrets(new Date(later.getTime() + hour - 1))).toEqual([s.secret.value, old]);
+      expect(s.signingSecrets(new Date(later.getTime() + hour))).toEqual([s.secret.value]);
     });
 
     it('the overlap is a day by default; 0 ends the old secret at once', () => {
@@ -104,16 +102,16 @@ describe('Subscription', () => {
         new Date(later.getTime() + 24 * hour).toISOString(),
       );
       s.rotateSecret({ overlapSeconds: 0 }, later);
-      expect(s.signingSecrets(later)).toEqual([s.secret]);
+      expect(s.signingSecrets(later)).toEqual([s.secret.value]);
     });
 
     it('a second rotation during an overlap ends the older one: two secrets sign, never three', () => {
       const s = newSubscription();
-      const first = s.secret;
+      const first = s.secret.value;
       s.rotateSecret({ overlapSeconds: 3600 }, later);
-      const second = s.secret;
+      const second = s.secret.value;
       s.rotateSecret({ overlapSeconds: 3600 }, later);
-      expect(s.signingSecrets(later)).toEqual([s.secret, second]);
+      expect(s.signingSecrets(later)).toEqual([s.secret.value, second]);
       expect(s.signingSecrets(later)).not.toContain(first);
     });
 
@@ -125,7 +123,7 @@ describe('Subscription', () => {
 
     it('refuses an overlap outside 0..604800 and a malformed secret, naming the field, changing nothing', () => {
       const s = newSubscription();
-      const before = s.snapshot.secret;
+      const before = s.secret.value;
       for (const overlapSeconds of [-1, 604801, 1.5]) {
         expect(refusal(() => s.rotateSecret({ overlapSeconds }, later))).toEqual({
           fields: ['overlapSeconds'],
@@ -136,5 +134,86 @@ describe('Subscription', () => {
       });
       expect(s.signingSecrets(later)).toEqual([before]);
     });
+  });
+});
+
+describe('Subscription creation', () => {
+  it('no event types means every payment event (never subscription.disabled); repeats collapse', () => {
+    expect(newSubscription().eventTypes).toEqual(WEBHOOK_EVENT_TYPES);
+    const s = Subscription.create({
+      accountId: 'acc',
+      callbackUrl: 'https://a.example/h',
+      eventTypes: ['payment.paid', 'payment.paid', 'subscription.disabled'],
+      now: created,
+    });
+    expect(s.eventTypes).toEqual(['payment.paid', 'subscription.disabled']);
+  });
+
+  it('refuses an unknown event type and a malformed secret', () => {
+    const create = (input: { eventTypes?: string[]; secret?: string }) => () =>
+      Subscription.create({
+        accountId: 'acc',
+        callbackUrl: 'https://a.example/h',
+        ...input,
+        now: created,
+      });
+    expect(create({ eventTypes: ['payment.exploded'] })).toThrow(
+      expect.objectContaining({ code: 'invalid-event-type' }),
+    );
+    expect(create({ secret: 'whsec_short' })).toThrow(
+      expect.objectContaining({ code: 'invalid-secret' }),
+    );
+  });
+
+  it('keeps a given secret and shows it in the creation answer only', () => {
+    const secret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+    const s = Subscription.create({
+      accountId: 'acc',
+      callbackUrl: 'https://a.example/h',
+      secret,
+      now: created,
+    });
+    expect(s.toView({ withSecret: true }).secret).toBe(secret);
+    expect(s.toView()).not.toHaveProperty('secret');
+    expect(s.signingSecrets(created)).toEqual([secret]);
+  });
+});
+
+describe('Subscription disabled by the service, deleted by its owner', () => {
+  it('the service disables an ACTIVE subscription only: a paused one stays PAUSED', () => {
+    const paused = newSubscription();
+    paused.update({ status: 'PAUSED' }, created);
+    expect(paused.disable('gone', later)).toBe(false);
+    expect(paused.toView()).toMatchObject({ status: 'PAUSED', disabledReason: null });
+    const active = newSubscription();
+    expect(active.disable('gone', later)).toBe(true);
+    expect(active.toView()).toMatchObject({ status: 'DISABLED', disabledReason: 'gone' });
+    expect(active.isActive).toBe(false);
+  });
+
+  it('a 410 Gone disables it at once and starts the failure record; a second verdict changes nothing', () => {
+    const s = newSubscription();
+    const gone = [{ at: later, delivered: false, statusCode: 410 }];
+    expect(s.judgeAttempts(gone, later, 5 * 24 * 3600_000)).toBe('the receiver answered 410 Gone');
+    expect(s.failingSince).toEqual(later);
+    expect(s.toView()).toMatchObject({ status: 'DISABLED', updatedAt: later.toISOString() });
+    expect(s.judgeAttempts(gone, later, 5 * 24 * 3600_000)).toBeNull();
+  });
+
+  it('failures keep the record without disabling until the limit; a success clears it', () => {
+    const s = newSubscription();
+    const failed = [{ at: created, delivered: false, statusCode: 500 }];
+    expect(s.judgeAttempts(failed, later, 5 * 24 * 3600_000)).toBeNull();
+    expect(s.failingSince).toEqual(created);
+    expect(s.isActive).toBe(true);
+    expect(s.judgeAttempts([{ at: later, delivered: true, statusCode: 200 }], later, 1)).toBeNull();
+    expect(s.failingSince).toBeNull();
+  });
+
+  it('a deleted subscription wants nothing and records when it was deleted', () => {
+    const s = newSubscription();
+    s.delete(later);
+    expect(s.wants('payment.paid')).toBe(false);
+    expect(s).toMatchObject({ status: 'DELETED', deletedAt: later, updatedAt: later });
   });
 });

@@ -5,6 +5,7 @@ import {
   WEBHOOK_EVENT_TYPES,
   type WebhookEventType,
 } from './event-types';
+import { type HealthInput, judgeHealth } from './subscription-health';
 import { WebhookSecret } from './webhook-secret';
 
 /** ACTIVE receives; PAUSED (by its owner) and DISABLED (by the service) keep their deliveries waiting. */
@@ -15,23 +16,6 @@ export const RATE_LIMIT_MIN = 1;
 export const RATE_LIMIT_MAX = 1000;
 export const OVERLAP_MAX_SECONDS = 7 * 24 * 3600;
 export const OVERLAP_DEFAULT_SECONDS = 24 * 3600;
-
-export interface SubscriptionState {
-  id: string;
-  accountId: string;
-  callbackUrl: string;
-  eventTypes: WebhookEventType[];
-  secret: string;
-  /** The secret before the last rotation, which still signs until it expires. */
-  previousSecret: string | null;
-  previousSecretExpiresAt: Date | null;
-  status: SubscriptionStatus;
-  disabledReason: string | null;
-  description: string | null;
-  rateLimitPerSecond: number | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
 
 /** What an owner may change with PATCH; absent fields stay as they are. */
 export interface SubscriptionChanges {
@@ -45,23 +29,42 @@ export interface SubscriptionChanges {
 /** What a change means for the subscription's waiting deliveries. */
 export type DeliveryEffect = 'resumed' | 'stopped' | 'none';
 
-function checkEventTypes(types: readonly string[], field: string): WebhookEventType[] {
+function unknownTypes(types: readonly string[]): string | null {
   const unknown = types.filter((t) => !isWebhookEventType(t));
-  if (unknown.length) {
-    throw validationFailed([
-      {
-        field,
-        code: 'invalid-event-type',
-        message: `unknown event type(s): ${unknown.join(', ')}; known: ${SUBSCRIBABLE_EVENT_TYPES.join(', ')}`,
-      },
-    ]);
-  }
-  return [...new Set(types as WebhookEventType[])];
+  return unknown.length
+    ? `unknown event type(s): ${unknown.join(', ')}; known: ${SUBSCRIBABLE_EVENT_TYPES.join(', ')}`
+    : null;
 }
 
-/** A URL that receives the account's payment events, signed with the subscription's secret. */
+/**
+ * A URL that receives the account's payment events, signed with the subscription's secret. The
+ * fields are what is stored: the ORM maps this class itself (the secrets through a custom type)
+ * and rebuilds a stored subscription without calling the constructor. They change only through
+ * the methods below.
+ */
 export class Subscription {
-  private constructor(private readonly state: SubscriptionState) {}
+  readonly id: string = newId();
+  /** The secret before the last rotation, which still signs until it expires. */
+  previousSecret: WebhookSecret | null = null;
+  previousSecretExpiresAt: Date | null = null;
+  status: SubscriptionStatus = 'ACTIVE';
+  disabledReason: string | null = null;
+  /** The first failed attempt since the last success (auto-disable), or null. */
+  failingSince: Date | null = null;
+  description: string | null = null;
+  rateLimitPerSecond: number | null = null;
+  updatedAt: Date;
+  deletedAt: Date | null = null;
+
+  private constructor(
+    readonly accountId: string,
+    public callbackUrl: string,
+    public eventTypes: readonly WebhookEventType[],
+    public secret: WebhookSecret,
+    readonly createdAt: Date,
+  ) {
+    this.updatedAt = createdAt;
+  }
 
   /** `eventTypes` absent or empty means every type; a secret is generated unless one is given. */
   static create(input: {
@@ -71,68 +74,19 @@ export class Subscription {
     secret?: string;
     now: Date;
   }): Subscription {
-    const unknown = (input.eventTypes ?? []).filter((t) => !isWebhookEventType(t));
-    if (unknown.length) {
-      throw new DomainError(
-        'invalid',
-        'invalid-event-type',
-        `unknown event type(s): ${unknown.join(', ')}; known: ${SUBSCRIBABLE_EVENT_TYPES.join(', ')}`,
-      );
-    }
+    const unknown = unknownTypes(input.eventTypes ?? []);
+    if (unknown) throw new DomainError('invalid', 'invalid-event-type', unknown);
     const eventTypes = input.eventTypes?.length
       ? [...new Set(input.eventTypes as WebhookEventType[])]
       : [...WEBHOOK_EVENT_TYPES];
     const secret =
       input.secret === undefined ? WebhookSecret.generate() : WebhookSecret.parse(input.secret);
-    return new Subscription({
-      id: newId(),
-      accountId: input.accountId,
-      callbackUrl: input.callbackUrl,
-      eventTypes,
-      secret: secret.value,
-      previousSecret: null,
-      previousSecretExpiresAt: null,
-      status: 'ACTIVE',
-      disabledReason: null,
-      description: null,
-      rateLimitPerSecond: null,
-      createdAt: input.now,
-      updatedAt: input.now,
-    });
-  }
-
-  static restore(state: SubscriptionState): Subscription {
-    return new Subscription({ ...state });
-  }
-
-  get id() {
-    return this.state.id;
-  }
-  get accountId() {
-    return this.state.accountId;
-  }
-  get callbackUrl() {
-    return this.state.callbackUrl;
-  }
-  get eventTypes(): readonly WebhookEventType[] {
-    return this.state.eventTypes;
-  }
-  get secret() {
-    return this.state.secret;
-  }
-  get status() {
-    return this.state.status;
-  }
-  get createdAt() {
-    return this.state.createdAt;
-  }
-  get snapshot(): Readonly<SubscriptionState> {
-    return this.state;
+    return new Subscription(input.accountId, input.callbackUrl, eventTypes, secret, input.now);
   }
 
   /** Only an ACTIVE subscription is sent anything; the others' deliveries wait. */
   get isActive(): boolean {
-    return this.state.status === 'ACTIVE';
+    return this.status === 'ACTIVE';
   }
 
   /**
@@ -140,9 +94,7 @@ export class Subscription {
    * whatever its status: a paused or disabled one keeps them waiting, so nothing is lost.
    */
   wants(eventType: string): boolean {
-    return (
-      this.state.status !== 'DELETED' && (this.state.eventTypes as string[]).includes(eventType)
-    );
+    return this.status !== 'DELETED' && (this.eventTypes as readonly string[]).includes(eventType);
   }
 
   /**
@@ -154,14 +106,17 @@ export class Subscription {
     const { description, rateLimitPerSecond } = changes;
     let eventTypes: WebhookEventType[] | undefined;
     if (changes.eventTypes !== undefined) {
+      const unknown = unknownTypes(changes.eventTypes);
       if (changes.eventTypes.length === 0) {
         refused.push({
           field: 'eventTypes',
           code: 'empty-event-types',
           message: 'eventTypes must name at least one type',
         });
+      } else if (unknown) {
+        refused.push({ field: 'eventTypes', code: 'invalid-event-type', message: unknown });
       } else {
-        eventTypes = checkEventTypes(changes.eventTypes, 'eventTypes');
+        eventTypes = [...new Set(changes.eventTypes as WebhookEventType[])];
       }
     }
     if (typeof description === 'string' && description.length > DESCRIPTION_MAX) {
@@ -186,17 +141,16 @@ export class Subscription {
     if (refused.length) throw validationFailed(refused);
 
     const wasActive = this.isActive;
-    const s = this.state;
-    if (changes.callbackUrl !== undefined) s.callbackUrl = changes.callbackUrl;
-    if (eventTypes) s.eventTypes = eventTypes;
-    if (description !== undefined) s.description = description;
-    if (rateLimitPerSecond !== undefined) s.rateLimitPerSecond = rateLimitPerSecond;
-    if (changes.status !== undefined && changes.status !== s.status) {
-      s.status = changes.status;
+    if (changes.callbackUrl !== undefined) this.callbackUrl = changes.callbackUrl;
+    if (eventTypes) this.eventTypes = eventTypes;
+    if (description !== undefined) this.description = description;
+    if (rateLimitPerSecond !== undefined) this.rateLimitPerSecond = rateLimitPerSecond;
+    if (changes.status !== undefined && changes.status !== this.status) {
+      this.status = changes.status;
       // An owner's ACTIVE re-enables a DISABLED subscription: the reason no longer holds.
-      s.disabledReason = null;
+      this.disabledReason = null;
     }
-    s.updatedAt = now;
+    this.updatedAt = now;
     if (!wasActive && this.isActive) return 'resumed';
     if (wasActive && !this.isActive) return 'stopped';
     return 'none';
@@ -204,11 +158,28 @@ export class Subscription {
 
   /** The service disables a failing receiver; its deliveries wait like a paused one's. */
   disable(reason: string, now: Date): boolean {
-    if (this.state.status !== 'ACTIVE') return false;
-    this.state.status = 'DISABLED';
-    this.state.disabledReason = reason;
-    this.state.updatedAt = now;
+    if (this.status !== 'ACTIVE') return false;
+    this.status = 'DISABLED';
+    this.disabledReason = reason;
+    this.updatedAt = now;
     return true;
+  }
+
+  /**
+   * Keeps the failure record from one dispatcher pass's attempts (judgeHealth) and disables the
+   * subscription when they say its receiver is gone. Returns the reason if it was disabled now.
+   */
+  judgeAttempts(attempts: HealthInput['attempts'], now: Date, disableAfterMs: number) {
+    const verdict = judgeHealth({ failingSince: this.failingSince, attempts, now, disableAfterMs });
+    this.failingSince = verdict.failingSince;
+    return verdict.disable && this.disable(verdict.disable, now) ? verdict.disable : null;
+  }
+
+  /** Deleted for good: it wants nothing more, and its owner no longer sees it. */
+  delete(now: Date): void {
+    this.status = 'DELETED';
+    this.deletedAt = now;
+    this.updatedAt = now;
   }
 
   /**
@@ -242,32 +213,38 @@ export class Subscription {
       ]);
     }
     const expiresAt = new Date(now.getTime() + overlapSeconds * 1000);
-    const s = this.state;
-    s.previousSecret = overlapSeconds > 0 ? s.secret : null;
-    s.previousSecretExpiresAt = overlapSeconds > 0 ? expiresAt : null;
-    s.secret = next.value;
-    s.updatedAt = now;
-    return { secret: s.secret, previousSecretExpiresAt: expiresAt.toISOString() };
+    this.previousSecret = overlapSeconds > 0 ? this.secret : null;
+    this.previousSecretExpiresAt = overlapSeconds > 0 ? expiresAt : null;
+    this.secret = next;
+    this.updatedAt = now;
+    return { secret: next.value, previousSecretExpiresAt: expiresAt.toISOString() };
   }
 
   /** The secrets an attempt at `at` is signed with: the current one, and the previous one until it expires. */
   signingSecrets(at: Date): string[] {
-    return signingSecrets(this.state, at);
+    return signingSecrets(
+      {
+        secret: this.secret.value,
+        previousSecret: this.previousSecret?.value ?? null,
+        previousSecretExpiresAt: this.previousSecretExpiresAt,
+      },
+      at,
+    );
   }
 
   /** The secret is shown once, at creation; afterwards the view never carries it. */
   toView(options: { withSecret: boolean } = { withSecret: false }) {
     return {
-      id: this.state.id,
-      callbackUrl: this.state.callbackUrl,
-      eventTypes: [...this.state.eventTypes],
-      status: this.state.status,
-      disabledReason: this.state.disabledReason,
-      description: this.state.description,
-      rateLimitPerSecond: this.state.rateLimitPerSecond,
-      ...(options.withSecret ? { secret: this.state.secret } : {}),
-      createdAt: this.state.createdAt.toISOString(),
-      updatedAt: this.state.updatedAt.toISOString(),
+      id: this.id,
+      callbackUrl: this.callbackUrl,
+      eventTypes: [...this.eventTypes],
+      status: this.status,
+      disabledReason: this.disabledReason,
+      description: this.description,
+      rateLimitPerSecond: this.rateLimitPerSecond,
+      ...(options.withSecret ? { secret: this.secret.value } : {}),
+      createdAt: this.createdAt.toISOString(),
+      updatedAt: this.updatedAt.toISOString(),
     };
   }
 }
@@ -276,7 +253,7 @@ export type SubscriptionView = ReturnType<Subscription['toView']>;
 
 /** See Subscription.signingSecrets; also applied to the columns a claim reads. */
 export function signingSecrets(
-  s: Pick<SubscriptionState, 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>,
+  s: { secret: string; previousSecret: string | null; previousSecretExpiresAt: Date | null },
   at: Date,
 ): string[] {
   const previousValid =

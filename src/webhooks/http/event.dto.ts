@@ -1,8 +1,9 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
-import { PaymentDto } from '../../payments';
+import type { PaymentView } from '../../payments';
 import { PageQuery } from '../../shared/http/page.query';
 import { SUBSCRIBABLE_EVENT_TYPES } from '../domain/event-types';
+import type { SubscriptionView } from '../domain/subscription';
 import { SubscriptionDto } from './subscription.dto';
 
 export class EventsQueryDto extends PageQuery {
@@ -35,7 +36,13 @@ export class EventsQueryDto extends PageQuery {
   createdTo?: string;
 }
 
-@ApiExtraModels(PaymentDto, SubscriptionDto)
+/**
+ * PaymentDto is the payments module's component (its endpoints register it): referenced by name,
+ * so that webhooks needs nothing of the payments HTTP layer.
+ */
+const PAYMENT_SCHEMA = getSchemaPath('PaymentDto');
+
+@ApiExtraModels(SubscriptionDto)
 export class EventDto {
   @ApiProperty({
     format: 'uuid',
@@ -48,12 +55,12 @@ export class EventDto {
   @ApiProperty({ format: 'uuid', example: '0193a1b2-0000-7000-8000-000000000001' })
   accountId!: string;
   @ApiProperty({
-    oneOf: [{ $ref: getSchemaPath(PaymentDto) }, { $ref: getSchemaPath(SubscriptionDto) }],
+    oneOf: [{ $ref: PAYMENT_SCHEMA }, { $ref: getSchemaPath(SubscriptionDto) }],
     description:
       'payment.*: the payment as GET returned it at the event; subscription.disabled: the ' +
       'subscription without its secret',
   })
-  data!: PaymentDto | SubscriptionDto;
+  data!: PaymentView | SubscriptionView;
 }
 
 export class EventPageDto {

@@ -28,7 +28,7 @@ export class EventsController {
     @Query() query: EventsQueryDto,
   ): Promise<Page<EventEnvelope>> {
     const { limit, cursor, ...filter } = query;
-    return this.events.list(accountId, filter, limit ?? 20, cursor);
+    return this.events.list(accountId, filter, limit, cursor);
   }
 
   @Get('events/:id')

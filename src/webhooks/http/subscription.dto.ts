@@ -14,17 +14,18 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQuery } from '../../shared/http/page.query';
+import { CALLBACK_URL_MAX_LENGTH } from '../domain/callback-url';
 import { SUBSCRIBABLE_EVENT_TYPES } from '../domain/event-types';
 
 export class SubscribeDto {
   @ApiProperty({
     example: 'https://example.com/hooks',
-    maxLength: 2048,
+    maxLength: CALLBACK_URL_MAX_LENGTH,
     description:
       'Absolute https URL (http allowed when WEBHOOK_ALLOW_PRIVATE_URLS=true, the default outside production)',
   })
   @IsString()
-  @Length(1, 2048)
+  @Length(1, CALLBACK_URL_MAX_LENGTH)
   callbackUrl!: string;
 
   @ApiPropertyOptional({
@@ -57,12 +58,12 @@ const given = (field: string) => (o: Record<string, unknown>) => o[field] !== un
 export class UpdateSubscriptionDto {
   @ApiPropertyOptional({
     example: 'https://example.com/hooks/v2',
-    maxLength: 2048,
+    maxLength: CALLBACK_URL_MAX_LENGTH,
     description: 'Same rules as at creation; every undelivered delivery goes to the new URL',
   })
   @ValidateIf(given('callbackUrl'))
   @IsString()
-  @Length(1, 2048)
+  @Length(1, CALLBACK_URL_MAX_LENGTH)
   callbackUrl?: string;
 
   @ApiPropertyOptional({

@@ -11,9 +11,10 @@ import { ApiKeyAuth } from '../../shared/http/api-auth.decorator';
 import { ApiProblems } from '../../shared/http/api-problems.decorator';
 import { PageQuery } from '../../shared/http/page.query';
 import { CurrentAccount } from '../../shared/http/request-context';
-import { DeliveriesService, type DeliveryView } from '../application/deliveries.service';
+import { DeliveriesService } from '../application/deliveries.service';
 import { SubscriptionsService } from '../application/subscriptions.service';
 import type { Page } from '../../shared/application/page-cursor';
+import type { DeliveryStatus, DeliveryView } from '../domain/delivery';
 import type { SubscriptionView } from '../domain/subscription';
 import {
   DeliveriesQuery,
@@ -72,7 +73,7 @@ export class SubscriptionsController {
     @CurrentAccount() accountId: string,
     @Query() query: PageQuery,
   ): Promise<Page<SubscriptionView>> {
-    return this.subscriptions.list(accountId, query.limit ?? 20, query.cursor);
+    return this.subscriptions.list(accountId, query.limit, query.cursor);
   }
 
   @Get('subscriptions/:id')
@@ -160,8 +161,9 @@ export class SubscriptionsController {
     return this.deliveries.list(
       accountId,
       id,
-      { status: query.status },
-      query.limit ?? 20,
+      // DeliveriesQuery admits the four statuses only.
+      { status: query.status as DeliveryStatus | undefined },
+      query.limit,
       query.cursor,
     );
   }

@@ -1,11 +1,11 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
+import { WebhooksConfig } from '../webhooks.config';
 import {
   type SignedDelivery,
   CallbackUrlPolicy,
   WebhookTransport,
 } from '../application/webhook-ports';
-import type { AttemptResult } from '../domain/delivery';
+import type { AttemptResult } from '../domain/delivery-attempt';
 import { parseRetryAfter } from '../domain/retry-policy';
 import { CallbackUrlGuard } from './delivery/callback-url-guard';
 import { HOST_RESOLVER, type HostResolver } from './delivery/host-resolver';
@@ -25,11 +25,11 @@ export class HttpWebhookTransport
   private readonly sender: HttpWebhookSender;
   private readonly signer = new WebhookSigner();
 
-  constructor(@Inject(AppConfig) config: AppConfig, @Inject(HOST_RESOLVER) resolve: HostResolver) {
+  constructor(config: WebhooksConfig, @Inject(HOST_RESOLVER) resolve: HostResolver) {
     super();
-    this.guard = new CallbackUrlGuard({ allowPrivate: config.allowPrivateWebhookUrls, resolve });
+    this.guard = new CallbackUrlGuard({ allowPrivate: config.allowPrivateUrls, resolve });
     this.sender = new HttpWebhookSender({
-      timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+      timeoutMs: config.timeoutMs,
       userAgent: 'payments-api-webhooks/1.0',
     });
   }

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { DomainError } from '../../../shared/domain';
+import { CALLBACK_URL_MAX_LENGTH } from '../../domain/callback-url';
 import { isPublicAddress } from './address-policy';
 import type { HostResolver } from './host-resolver';
 
@@ -18,8 +19,6 @@ export interface CheckedCallbackUrl {
   address: string;
   family: 4 | 6;
 }
-
-const MAX_URL_LENGTH = 2048;
 
 /**
  * Refuses callback URLs that would make us send requests into our own network (SSRF).
@@ -58,8 +57,8 @@ export class CallbackUrlGuard {
   }
 
   private parse(value: string): URL {
-    if (typeof value !== 'string' || value.length > MAX_URL_LENGTH) {
-      throw invalid(`callbackUrl must be a URL of at most ${MAX_URL_LENGTH} characters`);
+    if (typeof value !== 'string' || value.length > CALLBACK_URL_MAX_LENGTH) {
+      throw invalid(`callbackUrl must be a URL of at most ${CALLBACK_URL_MAX_LENGTH} characters`);
     }
     let url: URL;
     try {

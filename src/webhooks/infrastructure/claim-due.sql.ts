@@ -1,7 +1,9 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
 /**
- * The dispatcher's claim, in one statement (one round trip, no lock held past it). Kept here, apart
- * from the repository, so that the bench runs exactly this text (bench/lib/sql.mjs imports it from
- * dist/).
+ * The dispatcher's claim, in one statement (one round trip, no lock held past it). Its own file,
+ * beside webhooks.sql.ts, so that the bench runs exactly this text (bench/lib/sql.mjs imports it
+ * from dist/).
  *
  * - blocked: subscriptions already at WEBHOOK_MAX_IN_FLIGHT_PER_SUBSCRIPTION (unexpired leases, any
  *   instance), and those whose rate window is used up. Their due rows are filtered out of the
@@ -79,7 +81,8 @@ export const CLAIM_DUE_TEMPLATE = `with blocked as (
   returning d.id, d.subscription_id as "subscriptionId", d.status, s.status as "subscriptionStatus", c.sendable, (select count(*) from allowed where rate_held)::int as "rateHeld",
     d.event_id as "eventId", d.body, d.attempts, d.event_created_at as "eventCreatedAt",
     coalesce(d.retry_window_from, d.event_created_at) as "windowFrom", s.callback_url as "callbackUrl", s.secret,
-    s.previous_secret as "previousSecret", s.previous_secret_expires_at as "previousSecretExpiresAt"`;
+    s.previous_secret as "previousSecret", s.previous_secret_expires_at as "previousSecretExpiresAt",
+    s.rate is not null as "rateLimited"`;
 
 export interface ClaimDueValues {
   now: Date;
@@ -115,4 +118,31 @@ export function claimDueStatement(
     return placeholders === 'question' ? '?' : `$${params.length}`;
   });
   return { sql, params };
+}
+
+/** A delivery leased to this instance, with what it takes to send it. */
+export interface ClaimedDelivery {
+  id: string;
+  subscriptionId: string;
+  eventId: string;
+  body: string;
+  attempts: number;
+  eventCreatedAt: Date;
+  /** The retry window starts here: the event's time, or when the delivery was recovered. */
+  windowFrom: Date;
+  callbackUrl: string;
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
+  /** Its subscription has a rateLimitPerSecond: its attempt must start close to the claim. */
+  rateLimited: boolean;
+}
+
+/** A claimed row: sendable ones are leased; the others were cancelled or parked by the claim. */
+export type ClaimedRow = ClaimedDelivery & { sendable: boolean; rateHeld: number };
+
+/** Runs the claim: the module's only other `em.execute` besides webhooks.sql.ts. */
+export function claimDue(em: EntityManager, values: ClaimDueValues): Promise<ClaimedRow[]> {
+  const { sql, params } = claimDueStatement(values);
+  return em.execute<ClaimedRow[]>(sql, params);
 }

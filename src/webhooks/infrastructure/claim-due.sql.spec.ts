@@ -1,4 +1,4 @@
-import { CLAIM_DUE_TEMPLATE, claimDueStatement, OVER_FETCH_FACTOR } from './claim-due.statement';
+import { CLAIM_DUE_TEMPLATE, claimDueStatement, OVER_FETCH_FACTOR } from './claim-due.sql';
 
 const values = {
   now: new Date('2026-12-01T10:00:00.000Z'),
