@@ -1,4 +1,3 @@
 /** The Payments module's public face: other modules import from here only. */
 export { PaymentsModule } from './payments.module';
 export { PAYMENT_EVENT_TYPES, type PaymentEventType, type PaymentView } from './domain';
-export { PaymentDto } from './http/payment.dto';

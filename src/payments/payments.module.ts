@@ -1,6 +1,6 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config';
+import type { RuntimeConfig } from '../config/runtime.config';
 import { QuotesModule } from '../quotes';
 import { CreatePaymentsUseCase } from './application/create-payments/create-payments.use-case';
 import { PaymentsService } from './application/payments.service';
@@ -16,6 +16,7 @@ import { PayoutSimulator } from './infrastructure/payout-simulator/payout-simula
 import { SimulatedPayoutProvider } from './infrastructure/payout-simulator/simulated-payout-provider';
 import { PaymentsController } from './http/payments.controller';
 import { SandboxController } from './http/sandbox.controller';
+import type { PayoutsConfig } from './payouts.config';
 
 // Registered once, when this file loads, as the static modules' entities are: a second call (a
 // second app in one test process) would make MikroOrmModule forget the other modules' entities.
@@ -23,8 +24,8 @@ const paymentEntities = MikroOrmModule.forFeature([PaymentSchema, PayoutJobSchem
 
 @Module({})
 export class PaymentsModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    const simulator = config.payoutSimulator;
+  static forRoot(config: { payouts: PayoutsConfig; runtime: RuntimeConfig }): DynamicModule {
+    const simulator = config.payouts.simulator;
     return {
       module: PaymentsModule,
       imports: [QuotesModule, paymentEntities],
@@ -32,7 +33,7 @@ export class PaymentsModule {
       controllers: [
         PaymentsExportController,
         PaymentsController,
-        ...(config.isProduction ? [] : [SandboxController]),
+        ...(config.runtime.isProduction ? [] : [SandboxController]),
       ],
       providers: [
         PaymentsRepository,

@@ -1,4 +1,5 @@
 import { validationFailed } from '../../shared/domain';
+import { PAYMENT_ERRORS } from '../domain';
 
 /** `[from, to)`: either end may be open. */
 export interface CreatedRange {
@@ -18,7 +19,7 @@ export function toCreatedRange(query: { createdFrom?: string; createdTo?: string
     throw validationFailed([
       {
         field: 'createdTo',
-        code: 'invalid-range',
+        code: PAYMENT_ERRORS.invalidRange,
         message: `createdTo ${createdTo.toISOString()} is before createdFrom ${createdFrom.toISOString()}`,
       },
     ]);

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../../database/transactions';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/application/page-cursor';
+import { PAGE_SIZE_DEFAULT } from '../../shared/application/page-size';
 import { Clock, DomainError, isUuid } from '../../shared/domain';
-import type { Payment, PaymentStatus, PaymentView } from '../domain';
+import { type Payment, PAYMENT_ERRORS, type PaymentStatus, type PaymentView } from '../domain';
 import { PaymentsRepository } from '../infrastructure/payments.repository';
 import { toCreatedRange } from './created-range';
 
@@ -19,7 +20,7 @@ export interface ListFilter {
 export type ManualStatus = Extract<PaymentStatus, 'PROCESSING' | 'PAID' | 'FAILED'>;
 
 const notFound = (id: string) =>
-  new DomainError('not-found', 'payment-not-found', `payment ${id} does not exist`);
+  new DomainError('not-found', PAYMENT_ERRORS.notFound, `payment ${id} does not exist`);
 
 /** Reading and moving payments; every move goes through the aggregate and is saved with its event. */
 @Injectable()
@@ -39,7 +40,7 @@ export class PaymentsService {
   async list(
     accountId: string,
     filter: ListFilter,
-    limit: number,
+    limit = PAGE_SIZE_DEFAULT,
     cursor?: string,
   ): Promise<PaymentPage> {
     const beforeId = cursor === undefined ? undefined : decodeCursor(cursor);
@@ -77,7 +78,7 @@ export class PaymentsService {
   ): Promise<PaymentView> {
     if (!isUuid(id)) throw notFound(id);
     return this.transactions.run(async () => {
-      const payment = await this.payments.findById(accountId, id, { forUpdate: true });
+      const payment = await this.payments.findForUpdate(accountId, id);
       if (!payment) throw notFound(id);
       change(payment, this.clock.now());
       await this.payments.save(payment);

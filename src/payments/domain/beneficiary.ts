@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/domain';
+import { PAYMENT_ERRORS } from './payment-errors';
 import { isTextWithin } from './text-length';
 
 /**
@@ -69,4 +70,4 @@ export class Beneficiary {
 }
 
 const invalid = (message: string): DomainError =>
-  new DomainError('invalid', 'invalid-beneficiary', message);
+  new DomainError('invalid', PAYMENT_ERRORS.invalidBeneficiary, message);

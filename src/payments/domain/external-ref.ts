@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/domain';
+import { PAYMENT_ERRORS } from './payment-errors';
 import { isTextWithin } from './text-length';
 
 export const EXTERNAL_REF_MAX_LENGTH = 64;
@@ -21,7 +22,7 @@ export const assertValidExternalRef = (value: unknown): string => {
   if (!isValidExternalRef(value)) {
     throw new DomainError(
       'invalid',
-      'invalid-external-ref',
+      PAYMENT_ERRORS.invalidExternalRef,
       `externalRef must be 1 to ${EXTERNAL_REF_MAX_LENGTH} printable characters`,
     );
   }

@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/domain';
+import { PAYMENT_ERRORS } from './payment-errors';
 import { isTextWithin } from './text-length';
 
 export const FAILURE_REASON_MAX_LENGTH = 500;
@@ -11,7 +12,7 @@ export const assertValidFailureReason = (reason: unknown): string => {
   if (!isTextWithin(reason, 1, FAILURE_REASON_MAX_LENGTH) || reason.trim() === '') {
     throw new DomainError(
       'invalid',
-      'invalid-failure-reason',
+      PAYMENT_ERRORS.invalidFailureReason,
       `failureReason must be 1 to ${FAILURE_REASON_MAX_LENGTH} characters and not blank`,
     );
   }

@@ -15,6 +15,8 @@ export { idempotencyConflictDetail, idempotentOutcome } from './idempotency';
 export type { IdempotentOutcome } from './idempotency';
 export { FAILURE_REASON_MAX_LENGTH, assertValidFailureReason } from './failure-reason';
 export { Payment } from './payment';
+export { PAYMENT_ERRORS } from './payment-errors';
+export type { PaymentErrorCode } from './payment-errors';
 export type { CreatePaymentInput } from './payment';
 export { PAYMENT_DETAILS_LIMITS, PaymentDetails } from './payment-details';
 export type { PaymentDetailsFields, PaymentDetailsProps } from './payment-details';

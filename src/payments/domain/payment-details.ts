@@ -1,5 +1,6 @@
 import { DomainError, Money, isUuid } from '../../shared/domain';
 import { Beneficiary } from './beneficiary';
+import { type PaymentErrorCode, PAYMENT_ERRORS } from './payment-errors';
 import { PaymentMetadata, normalizeMetadata, sameMetadata } from './payment-metadata';
 import { isTextWithin } from './text-length';
 
@@ -50,19 +51,33 @@ export class PaymentDetails {
     if (!isUuid(props.quoteId)) {
       throw new DomainError(
         'invalid',
-        'invalid-quote-id',
+        PAYMENT_ERRORS.invalidQuoteId,
         `quoteId ${String(props.quoteId)} is not a UUID`,
       );
     }
     if (props.amount.minor <= 0n) {
-      throw new DomainError('invalid', 'invalid-amount', 'amount must be greater than 0');
+      throw new DomainError(
+        'invalid',
+        PAYMENT_ERRORS.invalidAmount,
+        'amount must be greater than 0',
+      );
     }
     return new PaymentDetails(
       props.quoteId,
       props.amount,
       props.beneficiary,
-      optionalText(props.reference, 'reference', PAYMENT_DETAILS_LIMITS.referenceMaxLength),
-      optionalText(props.purpose, 'purpose', PAYMENT_DETAILS_LIMITS.purposeMaxLength),
+      optionalText(
+        props.reference,
+        'reference',
+        PAYMENT_DETAILS_LIMITS.referenceMaxLength,
+        PAYMENT_ERRORS.invalidReference,
+      ),
+      optionalText(
+        props.purpose,
+        'purpose',
+        PAYMENT_DETAILS_LIMITS.purposeMaxLength,
+        PAYMENT_ERRORS.invalidPurpose,
+      ),
       normalizeMetadata(props.metadata),
     );
   }
@@ -104,14 +119,11 @@ const optionalText = (
   value: string | null | undefined,
   field: string,
   max: number,
+  code: PaymentErrorCode,
 ): string | null => {
   if (value === undefined || value === null) return null;
   if (!isTextWithin(value, 1, max)) {
-    throw new DomainError(
-      'invalid',
-      `invalid-${field}`,
-      `${field} must be 1 to ${max} characters when present`,
-    );
+    throw new DomainError('invalid', code, `${field} must be 1 to ${max} characters when present`);
   }
   return value;
 };

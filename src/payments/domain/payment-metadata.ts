@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/domain';
+import { PAYMENT_ERRORS } from './payment-errors';
 import { isTextWithin } from './text-length';
 
 /**
@@ -49,4 +50,4 @@ export const sameMetadata = (a: PaymentMetadata, b: PaymentMetadata): boolean =>
 };
 
 const invalid = (message: string): DomainError =>
-  new DomainError('invalid', 'invalid-metadata', message);
+  new DomainError('invalid', PAYMENT_ERRORS.invalidMetadata, message);

@@ -1,5 +1,6 @@
 import { CountryCode, CurrencyCode, DomainError, Money } from '../../shared/domain';
 import type { PaymentDetails } from './payment-details';
+import { PAYMENT_ERRORS } from './payment-errors';
 
 /**
  * What a payment takes from its quote: the currency and country it pays in, and the fee. Payments
@@ -25,7 +26,7 @@ export const assertDetailsMatchQuote = (
   if (details.quoteId !== quote.id) {
     throw new DomainError(
       'invalid',
-      'quote-mismatch',
+      PAYMENT_ERRORS.quoteMismatch,
       `payment details name quote ${details.quoteId}, not ${quote.id}`,
     );
   }
@@ -37,7 +38,7 @@ export const assertDetailsMatchQuote = (
     if (money.currency.code !== quote.currency.code) {
       throw new DomainError(
         'invalid',
-        'currency-mismatch',
+        PAYMENT_ERRORS.currencyMismatch,
         `${name} is in ${money.currency.code} but quote ${quote.id} is in ${quote.currency.code}`,
       );
     }

@@ -8,6 +8,7 @@ import {
   newId,
 } from '../../shared/domain';
 import { Beneficiary } from './beneficiary';
+import { PAYMENT_ERRORS } from './payment-errors';
 import { assertValidExternalRef } from './external-ref';
 import { assertValidFailureReason } from './failure-reason';
 import { PaymentDetails } from './payment-details';
@@ -60,7 +61,11 @@ export class Payment extends AggregateRoot {
   private constructor(state: PaymentState, storedVersion: number | null) {
     super();
     if (!isUuid(state.id) || !isUuid(state.accountId)) {
-      throw new DomainError('invalid', 'invalid-id', 'payment and account ids must be UUIDs');
+      throw new DomainError(
+        'invalid',
+        PAYMENT_ERRORS.invalidId,
+        'payment and account ids must be UUIDs',
+      );
     }
     if (!isPaymentStatus(state.status)) throw new Error(`payment ${state.id}: unknown status`);
     assertConsistentPaymentState(state);
@@ -145,7 +150,7 @@ export class Payment extends AggregateRoot {
     if (!canTransition(status, next)) {
       throw new DomainError(
         'conflict',
-        'invalid-state',
+        PAYMENT_ERRORS.invalidState,
         `payment ${this.id} is ${status} and cannot move to ${next}`,
       );
     }

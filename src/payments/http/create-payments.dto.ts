@@ -21,15 +21,17 @@ import {
   EXTERNAL_REF_MAX_LENGTH,
   isValidExternalRef,
   PAYMENT_DETAILS_LIMITS,
+  PAYMENT_ERRORS,
   PAYMENT_METADATA_LIMITS,
   PAYMENTS_PER_REQUEST_MAX,
 } from '../domain';
 
 const L = PAYMENT_METADATA_LIMITS;
+const E = PAYMENT_ERRORS;
 
 const IsMetadata = () =>
   ValidateBy({
-    name: 'invalidMetadata',
+    name: E.invalidMetadata,
     validator: {
       validate: (value: unknown) =>
         typeof value === 'object' &&
@@ -50,7 +52,7 @@ const IsMetadata = () =>
 
 const IsExternalRef = () =>
   ValidateBy({
-    name: 'invalidExternalRef',
+    name: E.invalidExternalRef,
     validator: {
       validate: isValidExternalRef,
       defaultMessage: (a) =>
@@ -72,7 +74,7 @@ export class BeneficiaryDto {
       "In the format the quote's `beneficiaryRequirements` name: an IBAN in IBAN corridors (spaces and case do not " +
       'matter; it is stored without spaces, upper case), an 8-digit number with a sort code for GB, else the local ' +
       'account number. In the sandbox, a number ending in 0000 fails with "beneficiary account closed" (e.g. the valid ' +
-      'IBAN DE94370400440532010000). A number breaking its format: 400 `invalid-iban` / `invalid-account-number`.',
+      `IBAN DE94370400440532010000). A number breaking its format: 400 \`${E.invalidIban}\` / \`${E.invalidAccountNumber}\`.`,
   })
   @IsString()
   @Length(1, BENEFICIARY_LIMITS.accountNumberMaxLength)
@@ -82,9 +84,9 @@ export class BeneficiaryDto {
     example: 'HDFC0000123',
     maxLength: BENEFICIARY_LIMITS.bankCodeMaxLength,
     description:
-      "As the quote's `beneficiaryRequirements` say: an ABA routing number for US (required, `invalid-routing-number`), " +
-      'an IFSC for IN (required, `invalid-ifsc`), a sort code for GB without IBAN (`invalid-sort-code`), an optional ' +
-      'BIC in IBAN corridors (`invalid-bic`). BIC and IFSC are stored upper case, a sort code as its 6 digits.',
+      `As the quote's \`beneficiaryRequirements\` say: an ABA routing number for US (required, \`${E.invalidRoutingNumber}\`), ` +
+      `an IFSC for IN (required, \`${E.invalidIfsc}\`), a sort code for GB without IBAN (\`${E.invalidSortCode}\`), an optional ` +
+      `BIC in IBAN corridors (\`${E.invalidBic}\`). BIC and IFSC are stored upper case, a sort code as its 6 digits.`,
   })
   @IsOptional()
   @IsString()
@@ -103,7 +105,7 @@ export class PaymentItemDto {
 
   @ApiProperty({
     example: 'order-8812',
-    description: 'Your idempotency key: unique per account, 1..64 printable characters',
+    description: `Your idempotency key: unique per account, 1..${EXTERNAL_REF_MAX_LENGTH} printable characters`,
     maxLength: EXTERNAL_REF_MAX_LENGTH,
   })
   @IsExternalRef()

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MoneyDto } from '../../quotes';
+import { MoneyDto, QUOTE_ERRORS } from '../../quotes';
 import { PAYMENT_STATUSES } from '../domain';
 
 export class BeneficiaryViewDto {
@@ -49,7 +49,7 @@ export class PaymentDto {
 }
 
 export class ItemErrorDto {
-  @ApiProperty({ example: 'quote-expired' }) code!: string;
+  @ApiProperty({ example: QUOTE_ERRORS.expired }) code!: string;
   @ApiProperty({ example: 'quote 0193... expired at 2026-11-24T05:52:19.123Z' }) detail!: string;
 }
 

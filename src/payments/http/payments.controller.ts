@@ -6,7 +6,7 @@ import { ApiProblems } from '../../shared/http/api-problems.decorator';
 import { CurrentAccount } from '../../shared/http/request-context';
 import { CreatePaymentsUseCase } from '../application/create-payments/create-payments.use-case';
 import { type PaymentPage, PaymentsService } from '../application/payments.service';
-import type { PaymentView } from '../domain';
+import { PAYMENT_ERRORS as E, PAYMENTS_PER_REQUEST_MAX, type PaymentView } from '../domain';
 import { batchStatus } from './batch-status';
 import { CreatePaymentsRequestDto } from './create-payments.dto';
 import { ListPaymentsQuery } from './list-payments.query';
@@ -25,14 +25,14 @@ export class PaymentsController {
   @ApiOperation({
     summary: 'Create payments',
     description:
-      'Creates 1..100 payments, each with its quote and its `externalRef` (your idempotency key). A known externalRef with the same ' +
+      `Creates 1..${PAYMENTS_PER_REQUEST_MAX} payments, each with its quote and its \`externalRef\` (your idempotency key). A known externalRef with the same ` +
       'content returns the stored payment (REPLAYED) and creates nothing. By default items are independent: 201 when all were created, ' +
       '200 when all were replays, 207 when some were rejected. With `atomic: true` any rejection writes nothing and answers 409 ' +
       '(all rejections are idempotency conflicts) or 422, naming each rejected item. A beneficiary that breaks its ' +
       "quote's corridor format is a malformed request: 400 `validation-failed` naming `payments[i].beneficiary.<field>` " +
-      '(`invalid-iban`, `invalid-bic`, `invalid-routing-number`, `invalid-ifsc`, `invalid-sort-code`, ' +
-      '`invalid-account-number`), nothing written. An amount outside the corridor limits rejects its item ' +
-      '(`amount-out-of-range`).',
+      `(\`${E.invalidIban}\`, \`${E.invalidBic}\`, \`${E.invalidRoutingNumber}\`, \`${E.invalidIfsc}\`, \`${E.invalidSortCode}\`, ` +
+      `\`${E.invalidAccountNumber}\`), nothing written. An amount outside the corridor limits rejects its item ` +
+      `(\`${E.amountOutOfRange}\`).`,
   })
   @ApiResponse({
     status: 201,
@@ -77,7 +77,7 @@ export class PaymentsController {
     @CurrentAccount() accountId: string,
     @Query() query: ListPaymentsQuery,
   ): Promise<PaymentPage> {
-    const { limit = 20, cursor, ...filter } = query;
+    const { limit, cursor, ...filter } = query;
     return this.payments.list(accountId, filter, limit, cursor);
   }
 

@@ -1,5 +1,10 @@
 import { BigIntType, type Constructor, EntitySchema } from '@mikro-orm/postgresql';
-import { Payment } from '../domain';
+import {
+  EXTERNAL_REF_MAX_LENGTH,
+  FAILURE_REASON_MAX_LENGTH,
+  PAYMENT_DETAILS_LIMITS,
+  Payment,
+} from '../domain';
 import { CountryCodeType, CurrencyCodeType } from '../../shared/infrastructure/code-types';
 import { BeneficiaryType } from './beneficiary-type';
 
@@ -14,7 +19,7 @@ export const PaymentSchema = new EntitySchema<Payment>({
   properties: {
     id: { type: 'uuid', primary: true },
     accountId: { type: 'uuid' },
-    externalRef: { type: 'string', length: 64 },
+    externalRef: { type: 'string', length: EXTERNAL_REF_MAX_LENGTH },
     quoteId: { type: 'uuid' },
     current: { type: 'string', length: 16, fieldName: 'status' },
     amountMinor: { type: new BigIntType('bigint') },
@@ -22,10 +27,19 @@ export const PaymentSchema = new EntitySchema<Payment>({
     country: { type: CountryCodeType, columnType: 'char(2)' },
     feeMinor: { type: new BigIntType('bigint') },
     beneficiary: { type: BeneficiaryType, columnType: 'jsonb' },
-    reference: { type: 'string', length: 140, nullable: true },
-    purpose: { type: 'string', length: 64, nullable: true },
+    reference: {
+      type: 'string',
+      length: PAYMENT_DETAILS_LIMITS.referenceMaxLength,
+      nullable: true,
+    },
+    purpose: { type: 'string', length: PAYMENT_DETAILS_LIMITS.purposeMaxLength, nullable: true },
     meta: { type: 'json', fieldName: 'metadata' },
-    reason: { type: 'string', length: 500, nullable: true, fieldName: 'failure_reason' },
+    reason: {
+      type: 'string',
+      length: FAILURE_REASON_MAX_LENGTH,
+      nullable: true,
+      fieldName: 'failure_reason',
+    },
     revision: { type: 'integer', fieldName: 'version' },
     created: { type: 'Date', columnType: 'timestamptz(3)', fieldName: 'created_at' },
     changed: { type: 'Date', columnType: 'timestamptz(3)', fieldName: 'updated_at' },

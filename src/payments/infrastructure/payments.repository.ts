@@ -1,8 +1,9 @@
-import { EntityManager, JsonType, LockMode } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '../../outbox';
 import { DomainError } from '../../shared/domain';
-import { Payment } from '../domain';
+import { tableRow } from '../../shared/infrastructure/table-row';
+import { Payment, PAYMENT_ERRORS } from '../domain';
 import { paymentsSql } from './payments.sql';
 
 export interface PaymentFilter {
@@ -47,7 +48,7 @@ export class PaymentsRepository {
     const inserted = new Set(
       await paymentsSql.insertNew(
         this.em,
-        ordered.map((p) => this.toColumns(p)),
+        ordered.map((p) => tableRow(this.em, p)),
       ),
     );
     const written = payments.filter((p) => inserted.has(p.id));
@@ -69,7 +70,7 @@ export class PaymentsRepository {
     if (updated !== 1) {
       throw new DomainError(
         'conflict',
-        'concurrent-modification',
+        PAYMENT_ERRORS.concurrentModification,
         `payment ${payment.id} was changed by another request, retry`,
       );
     }
@@ -90,18 +91,18 @@ export class PaymentsRepository {
     return new Map(found.map((payment) => [payment.externalRef, payment]));
   }
 
-  async findById(
-    accountId: string,
-    id: string,
-    options: { forUpdate?: boolean } = {},
-  ): Promise<Payment | undefined> {
+  /** A payment to read: mapped by the ORM from one named statement (the hot path of a GET). */
+  async findById(accountId: string, id: string): Promise<Payment | undefined> {
+    const row = await paymentsSql.selectPayment(this.em, accountId, id);
+    return row && this.em.map(Payment, row);
+  }
+
+  /** A payment to move: its row stays locked until the transaction ends. */
+  async findForUpdate(accountId: string, id: string): Promise<Payment | undefined> {
     const payment = await this.em.findOne(
       Payment,
       { id, accountId },
-      {
-        ...UNTRACKED,
-        ...(options.forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}),
-      },
+      { ...UNTRACKED, lockMode: LockMode.PESSIMISTIC_WRITE },
     );
     return payment ?? undefined;
   }
@@ -125,26 +126,5 @@ export class PaymentsRepository {
       orderBy: { id: 'desc' },
       limit,
     });
-  }
-
-  /**
-   * A new payment as its table's row, keyed by column name, for the batch insert: the schema's
-   * own types convert each field, so the columns are listed nowhere but in the schema.
-   */
-  private toColumns(payment: Payment): Record<string, unknown> {
-    const platform = this.em.getPlatform();
-    const fields = payment as unknown as Record<string, unknown>;
-    const props = this.em.getMetadata().get(Payment.name).props;
-    return Object.fromEntries(
-      props.map((prop) => {
-        const value = fields[prop.name];
-        const stored: unknown = prop.customType
-          ? prop.customType.convertToDatabaseValue(value, platform, { mode: 'query' })
-          : value;
-        // JSON types serialize to text; the row is JSON already, so they go in as objects.
-        const json = prop.customType instanceof JsonType && typeof stored === 'string';
-        return [prop.fieldNames[0], json ? JSON.parse(stored) : stored];
-      }),
-    );
   }
 }

@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
+import { Injectable } from '@nestjs/common';
 import { Clock, CountryCode, CurrencyCode } from '../../shared/domain';
 import { CorridorTable } from '../domain/corridor-table';
 import { Quote, type QuoteView } from '../domain/quote';
 import { QuotesRepository } from '../infrastructure/quotes.repository';
+import { QuotesConfig } from '../quotes.config';
 import { corridorRulesView, type CorridorRulesView } from './corridor-rules-view';
 
 export type PricedQuoteView = QuoteView & CorridorRulesView;
@@ -14,7 +14,7 @@ export class QuotesService {
     private readonly corridors: CorridorTable,
     private readonly quotes: QuotesRepository,
     private readonly clock: Clock,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: QuotesConfig,
   ) {}
 
   /** Issues a quote and answers it with what a payment into its corridor needs. */
@@ -31,7 +31,7 @@ export class QuotesService {
       currency,
       country,
       fee: corridor.fee,
-      ttlSeconds: this.config.QUOTE_TTL_SECONDS,
+      ttlSeconds: this.config.ttlSeconds,
       now: this.clock.now(),
     });
     await this.quotes.add(quote);

@@ -1,14 +1,14 @@
 import type { Provider } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
-import { AppConfig } from '../../config/app-config';
 import { CorridorTable } from '../domain/corridor-table';
+import { QuotesConfig } from '../quotes.config';
 import shippedCorridors from './corridors.json';
 
 /** The shipped table, or the JSON file named by CORRIDORS_FILE, which replaces it whole. */
 export const corridorTableProvider: Provider = {
   provide: CorridorTable,
-  inject: [AppConfig],
-  useFactory: (config: AppConfig): CorridorTable => loadCorridorTable(config.CORRIDORS_FILE),
+  inject: [QuotesConfig],
+  useFactory: (config: QuotesConfig): CorridorTable => loadCorridorTable(config.corridorsFile),
 };
 
 /** Throws an error naming the file and the bad entry: the service does not start with it. */

@@ -6,8 +6,12 @@ import { Quote } from '../domain/quote';
 export class QuotesRepository {
   constructor(private readonly em: EntityManager) {}
 
+  /**
+   * One insert statement, no unit of work: a new quote has nothing else to write with it, and a
+   * flush (changeset, begin, insert, commit) costs three and a half times its CPU (issue 14).
+   */
   async add(quote: Quote): Promise<void> {
-    await this.em.persist(quote).flush();
+    await this.em.insert(quote);
   }
 
   /** Locked in id order, so two batches naming the same quotes never deadlock. */

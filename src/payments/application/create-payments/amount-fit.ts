@@ -5,6 +5,7 @@ import {
   Money,
   validationFailed,
 } from '../../../shared/domain';
+import { PAYMENT_ERRORS } from '../../domain';
 import type { PaymentRequest } from './payment-request';
 
 /**
@@ -25,7 +26,7 @@ export function assertAmountsFit(
       if (!(error instanceof DomainError)) throw error;
       refusals.push({
         field: `payments[${index}].amount`,
-        code: 'invalid-amount',
+        code: PAYMENT_ERRORS.invalidAmount,
         message: `payments[${index}].${error.message}`,
       });
     }

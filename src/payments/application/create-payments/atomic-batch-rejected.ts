@@ -1,4 +1,5 @@
 import { DomainError } from '../../../shared/domain';
+import { PAYMENT_ERRORS } from '../../domain';
 import { type RejectedItem, rejectedField } from './payment-request';
 
 /**
@@ -6,10 +7,10 @@ import { type RejectedItem, rejectedField } from './payment-request';
  * a conflict when each of them is an idempotency conflict, else unprocessable.
  */
 export function atomicBatchRejected(rejected: RejectedItem[]): DomainError {
-  const conflictsOnly = rejected.every((r) => r.error.code === 'idempotency-conflict');
+  const conflictsOnly = rejected.every((r) => r.error.code === PAYMENT_ERRORS.idempotencyConflict);
   return new DomainError(
     conflictsOnly ? 'conflict' : 'unprocessable',
-    conflictsOnly ? 'idempotency-conflict' : 'batch-rejected',
+    conflictsOnly ? PAYMENT_ERRORS.idempotencyConflict : PAYMENT_ERRORS.batchRejected,
     `${rejected.length} payment(s) of the atomic batch were rejected; nothing was written`,
     rejected.map((r) => ({ field: rejectedField(r), code: r.error.code, message: r.error.detail })),
   );

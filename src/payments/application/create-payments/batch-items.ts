@@ -6,8 +6,9 @@ import {
   PaymentDetails,
   idempotencyConflictDetail,
   idempotentOutcome,
+  PAYMENT_ERRORS,
 } from '../../domain';
-import type { ItemOutcome, PaymentRequest, RejectedItem } from './payment-request';
+import type { ItemErrorCode, ItemOutcome, PaymentRequest, RejectedItem } from './payment-request';
 
 /** How each item of a batch becomes a payment, a replay or a rejection. */
 
@@ -64,7 +65,12 @@ export function replayOrConflict(
   if (outcome === 'replay') {
     return { index, externalRef: item.externalRef, outcome: 'REPLAYED', payment: stored.toView() };
   }
-  return rejected(index, item, 'idempotency-conflict', idempotencyConflictDetail(stored));
+  return rejected(
+    index,
+    item,
+    PAYMENT_ERRORS.idempotencyConflict,
+    idempotencyConflictDetail(stored),
+  );
 }
 
 export const created = (index: number, payment: Payment): ItemOutcome => ({
@@ -77,7 +83,7 @@ export const created = (index: number, payment: Payment): ItemOutcome => ({
 export const rejected = (
   index: number,
   item: PaymentRequest,
-  code: string,
+  code: ItemErrorCode,
   detail: string,
 ): RejectedItem => ({
   index,

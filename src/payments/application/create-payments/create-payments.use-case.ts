@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transactions } from '../../../database/transactions';
 import { QuoteReservations } from '../../../quotes';
 import { Clock } from '../../../shared/domain';
-import { amountOutOfRange, type Payment } from '../../domain';
+import { amountOutOfRange, PAYMENT_ERRORS, type Payment } from '../../domain';
 import { PaymentsRepository } from '../../infrastructure/payments.repository';
 import { assertAmountsFit } from './amount-fit';
 import { atomicBatchRejected } from './atomic-batch-rejected';
@@ -58,7 +58,8 @@ export class CreatePaymentsUseCase {
         }
         const payment = createPayment(accountId, index, item, check.quote, now);
         const outOfRange = amountOutOfRange(payment.amount, check.quote.rules);
-        if (outOfRange) outcomes[index] = rejected(index, item, 'amount-out-of-range', outOfRange);
+        if (outOfRange)
+          outcomes[index] = rejected(index, item, PAYMENT_ERRORS.amountOutOfRange, outOfRange);
         else candidates.push({ index, payment });
       });
       await this.quotes.markUsed(
@@ -101,7 +102,7 @@ export class CreatePaymentsUseCase {
           rejected(
             index,
             items[index],
-            'concurrent-request',
+            PAYMENT_ERRORS.concurrentRequest,
             'a concurrent request used this externalRef; retry',
           ),
       );

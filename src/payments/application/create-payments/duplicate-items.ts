@@ -1,7 +1,11 @@
 import { type FieldRefusal, validationFailed } from '../../../shared/domain';
+import { PAYMENT_ERRORS } from '../../domain';
 import type { PaymentRequest } from './payment-request';
 
-const CODES = { externalRef: 'duplicate-external-ref', quoteId: 'duplicate-quote-id' } as const;
+const CODES = {
+  externalRef: PAYMENT_ERRORS.duplicateExternalRef,
+  quoteId: PAYMENT_ERRORS.duplicateQuoteId,
+} as const;
 
 /**
  * One request may not name an externalRef or a quoteId twice: the second item could never be

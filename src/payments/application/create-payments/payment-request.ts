@@ -1,4 +1,5 @@
-import type { PaymentView } from '../../domain';
+import type { ReservationRefusal } from '../../../quotes';
+import { PAYMENT_ERRORS, type PaymentErrorCode, type PaymentView } from '../../domain';
 
 /** One item of a CreatePaymentsRequest, as the HTTP layer validated its shape. */
 export interface PaymentRequest {
@@ -12,21 +13,24 @@ export interface PaymentRequest {
   metadata?: Record<string, string> | null;
 }
 
+/** Why an item was rejected: a Payments rule, or a quote that cannot pay. */
+export type ItemErrorCode = PaymentErrorCode | ReservationRefusal;
+
 export type ItemOutcome =
   | { index: number; externalRef: string; outcome: 'CREATED' | 'REPLAYED'; payment: PaymentView }
   | {
       index: number;
       externalRef: string;
       outcome: 'REJECTED';
-      error: { code: string; detail: string };
+      error: { code: ItemErrorCode; detail: string };
     };
 
 export type RejectedItem = Extract<ItemOutcome, { outcome: 'REJECTED' }>;
 
 /** The request field a rejection is about, for the problem's `errors[].field`. */
-const FIELD_OF: Record<string, string> = {
-  'idempotency-conflict': 'externalRef',
-  'amount-out-of-range': 'amount',
+const FIELD_OF: Partial<Record<ItemErrorCode, string>> = {
+  [PAYMENT_ERRORS.idempotencyConflict]: 'externalRef',
+  [PAYMENT_ERRORS.amountOutOfRange]: 'amount',
 };
 
 export const rejectedField = (item: RejectedItem): string =>

@@ -1,4 +1,5 @@
 import { DomainError } from '../../../shared/domain';
+import { PAYMENT_ERRORS } from '../payment-errors';
 
 const WEIGHTS = [3, 7, 1, 3, 7, 1, 3, 7, 1];
 
@@ -15,7 +16,7 @@ export class AbaRoutingNumber {
     if (!/^\d{9}$/.test(raw) || !AbaRoutingNumber.checksumHolds(raw)) {
       throw new DomainError(
         'invalid',
-        'invalid-routing-number',
+        PAYMENT_ERRORS.invalidRoutingNumber,
         'is not a valid ABA routing number (9 digits with a valid checksum)',
       );
     }

@@ -1,5 +1,6 @@
 import { isValidBIC } from 'ibantools';
 import { DomainError } from '../../../shared/domain';
+import { PAYMENT_ERRORS } from '../payment-errors';
 
 /**
  * A SWIFT BIC (ISO 9362): 4 letters of bank, a country code `ibantools` knows, 2 of location and
@@ -13,7 +14,7 @@ export class Bic {
     if (!isValidBIC(value)) {
       throw new DomainError(
         'invalid',
-        'invalid-bic',
+        PAYMENT_ERRORS.invalidBic,
         'is not a valid BIC (8 or 11 characters: bank, country, location, optional branch)',
       );
     }

@@ -1,5 +1,6 @@
 import { electronicFormatIBAN, extractIBAN, isValidIBAN } from 'ibantools';
 import { DomainError } from '../../../shared/domain';
+import { PAYMENT_ERRORS } from '../payment-errors';
 
 /**
  * An International Bank Account Number, in its electronic form (no spaces, upper case): the form
@@ -23,4 +24,5 @@ export class Iban {
   }
 }
 
-const invalid = (message: string) => new DomainError('invalid', 'invalid-iban', message);
+const invalid = (message: string) =>
+  new DomainError('invalid', PAYMENT_ERRORS.invalidIban, message);

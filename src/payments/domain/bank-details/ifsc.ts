@@ -1,4 +1,5 @@
 import { DomainError } from '../../../shared/domain';
+import { PAYMENT_ERRORS } from '../payment-errors';
 
 /** 4 letters of bank, a 0 reserved for future use, 6 letters or digits of branch (RBI). */
 const IFSC = /^[A-Z]{4}0[A-Z0-9]{6}$/;
@@ -15,7 +16,7 @@ export class Ifsc {
     if (!IFSC.test(value)) {
       throw new DomainError(
         'invalid',
-        'invalid-ifsc',
+        PAYMENT_ERRORS.invalidIfsc,
         'is not a valid IFSC (4 letters, 0, then 6 letters or digits, e.g. HDFC0000123)',
       );
     }

@@ -1,4 +1,5 @@
 import { DomainError } from '../../../shared/domain';
+import { PAYMENT_ERRORS } from '../payment-errors';
 
 /**
  * A UK sort code: 6 digits, often written 12-34-56 or 12 34 56. Stored as the 6 digits, so the
@@ -11,7 +12,7 @@ export class UkSortCode {
     if (!/^\d{2}([- ]?)\d{2}\1\d{2}$/.test(raw)) {
       throw new DomainError(
         'invalid',
-        'invalid-sort-code',
+        PAYMENT_ERRORS.invalidSortCode,
         'is not a valid sort code (6 digits, e.g. 40-47-84)',
       );
     }
@@ -27,7 +28,7 @@ export class UkAccountNumber {
     if (!/^\d{8}$/.test(raw)) {
       throw new DomainError(
         'invalid',
-        'invalid-account-number',
+        PAYMENT_ERRORS.invalidAccountNumber,
         'is not a UK account number (8 digits)',
       );
     }

@@ -1,13 +1,13 @@
 import { type EntityData, EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { AppConfig } from '../../../config/app-config';
 import { Transactions } from '../../../database/transactions';
 import { Clock, DomainError } from '../../../shared/domain';
 import { ScheduledWorker } from '../../../shared/infrastructure/scheduled-worker';
 import { PaymentsService } from '../../application/payments.service';
 import type { Payment } from '../../domain';
 import { paymentsSql } from '../payments.sql';
+import { PayoutsConfig } from '../../payouts.config';
 import { PayoutJob } from './payout-job.schema';
 
 const BATCH = 50;
@@ -27,11 +27,11 @@ export class PayoutSimulator extends ScheduledWorker {
     private readonly payments: PaymentsService,
     private readonly clock: Clock,
     scheduler: SchedulerRegistry,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: PayoutsConfig,
   ) {
     super({
       name: 'payout-simulator',
-      intervalMs: config.SIMULATOR_POLL_INTERVAL_MS,
+      intervalMs: config.pollIntervalMs,
       batchSize: BATCH,
       scheduler,
     });
@@ -59,7 +59,7 @@ export class PayoutSimulator extends ScheduledWorker {
       return;
     }
     if (job.step === 'PROCESS') {
-      const dueAt = new Date(now.getTime() + this.config.SIMULATOR_SETTLE_DELAY_MS);
+      const dueAt = new Date(now.getTime() + this.config.settleDelayMs);
       await this.em.nativeUpdate(
         PayoutJob,
         { paymentId: job.paymentId },

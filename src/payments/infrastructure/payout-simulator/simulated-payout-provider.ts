@@ -1,8 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig } from '../../../config/app-config';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../shared/domain';
 import { type PayoutOrder, PayoutProvider } from '../../application/payout-provider.port';
+import { PayoutsConfig } from '../../payouts.config';
 import { PayoutJob } from './payout-job.schema';
 
 /** Schedules the simulated payout in the same transaction as the event that ordered it. */
@@ -11,13 +11,13 @@ export class SimulatedPayoutProvider extends PayoutProvider {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: PayoutsConfig,
   ) {
     super();
   }
 
   async submit(order: PayoutOrder): Promise<void> {
-    const dueAt = new Date(this.clock.now().getTime() + this.config.SIMULATOR_PROCESSING_DELAY_MS);
+    const dueAt = new Date(this.clock.now().getTime() + this.config.processingDelayMs);
     // A redelivered order finds its job already scheduled: the first one stands.
     await this.em
       .createQueryBuilder(PayoutJob)
