@@ -23,14 +23,14 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule.forRoot(config),
-        DatabaseModule.forRoot(config),
+        LoggingModule.forRoot(config.logging),
+        DatabaseModule.forRoot(config.database),
         EventEmitterModule.forRoot({ ignoreErrors: false }),
         ScheduleModule.forRoot(),
         // The role decides, here and only here, whether the loops run (ADR 0011).
-        ScheduledWorkersModule.forRoot({ runsLoops: config.runsLoops }),
+        ScheduledWorkersModule.forRoot({ runsLoops: config.runtime.runsLoops }),
         AccountsModule,
-        RateLimitModule.forRoot(config),
+        RateLimitModule.forRoot(config.http),
         MetricsModule,
         OutboxModule,
         QuotesModule,

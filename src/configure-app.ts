@@ -2,10 +2,10 @@ import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { assignRequestId } from './logging/logging.module';
+import { RequestIds } from './logging/request-ids';
 import { HttpMetrics } from './metrics/http-metrics.middleware';
 import { SECURITY_SCHEMES } from './shared/http/api-auth.decorator';
-import { AppConfig } from './config/app-config';
+import { RuntimeConfig } from './config/runtime.config';
 import { closeRequestSchemas } from './shared/http/closed-request-schemas';
 import { operationsOnly } from './shared/http/operations-only';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
@@ -31,9 +31,11 @@ export function buildOpenApiDocument(app: INestApplication) {
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // Answers are per caller and change: a hash of every body for conditional GETs nobody makes.
+  app.set('etag', false);
   app.set('trust proxy', false);
-  const { servesApi } = app.get(AppConfig);
-  app.use(assignRequestId);
+  const { servesApi } = app.get(RuntimeConfig);
+  app.use(app.get(RequestIds).middleware);
   if (!servesApi) app.use(operationsOnly);
   app.use(readRequestInput, app.get(HttpMetrics).middleware);
   app.useGlobalPipes(

@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { type AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { configureApp } from './configure-app';
 import { HttpDrain } from './http-drain';
+import { DatabaseConfig } from './database/database.config';
 import { type RunningPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 
 async function bootstrap(): Promise<void> {
@@ -20,9 +21,9 @@ async function bootstrap(): Promise<void> {
   }
 
   let embedded: RunningPostgres | undefined;
-  if (!config.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres(config.DATA_DIR);
-    config.DATABASE_URL = embedded.url;
+  if (!config.database.url) {
+    embedded = await startEmbeddedPostgres(config.database.dataDir);
+    config = { ...config, database: new DatabaseConfig({ ...config.database, url: embedded.url }) };
   }
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -35,13 +36,13 @@ async function bootstrap(): Promise<void> {
   configureApp(app);
   const drain = new HttpDrain();
   app.use(drain.middleware);
-  await app.listen(config.PORT);
+  await app.listen(config.http.port);
 
   const logger = app.get(Logger);
   logger.log(
-    `Payments API (ROLE=${config.ROLE}) ready on http://localhost:${config.PORT}${config.servesApi ? ' (docs at /docs)' : ' (health and metrics only)'} ` +
+    `Payments API (ROLE=${config.runtime.role}) ready on http://localhost:${config.http.port}${config.runtime.servesApi ? ' (docs at /docs)' : ' (health and metrics only)'} ` +
       `in ${Math.round(performance.now() - startedAt)} ms, ` +
-      `database: ${embedded ? `embedded PostgreSQL in ${config.DATA_DIR}` : 'DATABASE_URL'}`,
+      `database: ${embedded ? `embedded PostgreSQL in ${config.database.dataDir}` : 'DATABASE_URL'}`,
   );
 
   // Stop taking requests and let in-flight ones finish (keep-alive clients are told to go), then

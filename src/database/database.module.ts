@@ -8,7 +8,7 @@ import {
   Module,
   type OnModuleInit,
 } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config';
+import type { DatabaseConfig } from './database.config';
 import { migrateWithLock } from './migrate';
 import { ormOptions } from './orm-options';
 import { Transactions } from './transactions';
@@ -29,15 +29,14 @@ export class MigrationRunner implements OnModuleInit {
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    if (!config.DATABASE_URL)
-      throw new Error('DATABASE_URL must be resolved before the module is built');
-    const url = config.DATABASE_URL;
+  static forRoot(config: DatabaseConfig): DynamicModule {
+    if (!config.url) throw new Error('DATABASE_URL must be resolved before the module is built');
+    const url = config.url;
     return {
       module: DatabaseModule,
       imports: [
         MikroOrmModule.forRoot({
-          ...ormOptions(url, config.DATABASE_POOL_SIZE),
+          ...ormOptions(url, config.poolSize),
           autoLoadEntities: true,
           registerRequestContext: true,
           // A forked EntityManager per request only where requests use one: the API. Probes,

@@ -23,6 +23,8 @@ export function ormOptions(clientUrl: string, poolSize = 20): Options {
     // would leak entities between requests.
     allowGlobalContext: false,
     forceUtcTimezone: true,
+    // The domain's constructors are its own: a field's initial value there is no column default.
+    discovery: { inferDefaultValues: false },
     ignoreUndefinedInQuery: true,
     debug: false,
     migrations: {

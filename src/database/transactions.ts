@@ -6,6 +6,14 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /** A deadlock victim's transaction was rolled back whole, so running it again is safe. */
 const DEADLOCK_RETRIES = 2;
 
+/** What one transaction (or savepoint) keeps beside the database's own state. */
+interface TransactionScope {
+  afterCommit: (() => void)[];
+  reads: Map<string, Promise<unknown>>;
+}
+
+const newScope = (): TransactionScope => ({ afterCommit: [], reads: new Map() });
+
 /**
  * Runs work in one database transaction (a savepoint when nested). Repositories join it
  * implicitly: MikroORM keeps the transaction in async-local storage. Work that must only happen
@@ -14,27 +22,23 @@ const DEADLOCK_RETRIES = 2;
  */
 @Injectable()
 export class Transactions {
-  private readonly afterCommitQueue = new AsyncLocalStorage<(() => void)[]>();
+  private readonly scope = new AsyncLocalStorage<TransactionScope>();
 
   constructor(private readonly em: EntityManager) {}
 
   async run<T>(work: () => Promise<T>): Promise<T> {
-    const parent = this.afterCommitQueue.getStore();
+    const parent = this.scope.getStore();
     if (parent) {
-      const own: (() => void)[] = [];
-      const result = await this.afterCommitQueue.run(own, () =>
-        this.em.transactional(() => work()),
-      );
-      parent.push(...own);
+      const own = newScope();
+      const result = await this.scope.run(own, () => this.em.transactional(() => work()));
+      parent.afterCommit.push(...own.afterCommit);
       return result;
     }
     for (let attempt = 0; ; attempt++) {
-      const callbacks: (() => void)[] = [];
+      const own = newScope();
       try {
-        const result = await this.afterCommitQueue.run(callbacks, () =>
-          this.em.transactional(() => work()),
-        );
-        for (const callback of callbacks) callback();
+        const result = await this.scope.run(own, () => this.em.transactional(() => work()));
+        for (const callback of own.afterCommit) callback();
         return result;
       } catch (error) {
         if (!(error instanceof DeadlockException) || attempt >= DEADLOCK_RETRIES) throw error;
@@ -44,8 +48,24 @@ export class Transactions {
 
   /** Runs `callback` after the outermost transaction commits; at once outside any. */
   afterCommit(callback: () => void): void {
-    const queue = this.afterCommitQueue.getStore();
-    if (queue) queue.push(callback);
+    const scope = this.scope.getStore();
+    if (scope) scope.afterCommit.push(callback);
     else callback();
+  }
+
+  /**
+   * A read done once per transaction (or savepoint) under `key`: later calls in it get the first
+   * answer. For reads whose rows the transaction locks, so the answer cannot change before it
+   * ends; a savepoint has its own, because rolling it back releases the locks taken in it.
+   */
+  readOnce<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const scope = this.scope.getStore();
+    if (!scope) return read();
+    let answer = scope.reads.get(key) as Promise<T> | undefined;
+    if (!answer) {
+      answer = read();
+      scope.reads.set(key, answer);
+    }
+    return answer;
   }
 }

@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { applyDecorators, Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import {
   HealthCheck,
   HealthCheckService,
@@ -30,6 +31,9 @@ export class HealthController {
     private readonly orm: MikroORM,
   ) {}
 
+  // A 429 here would read as "dead" and get a healthy instance restarted; the answer is a
+  // constant, so there is nothing to protect.
+  @SkipThrottle()
   @Get('live')
   @ApiOperation({
     summary: 'Liveness',

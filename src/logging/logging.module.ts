@@ -1,9 +1,9 @@
-import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { type DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AppConfig } from '../config/app-config';
+import { pino } from 'pino';
 import type { AuthenticatedRequest } from '../shared/http/request-context';
+import type { LoggingConfig } from './logging.config';
+import { isOperationsPath, RequestIds, requestId } from './request-ids';
 
 /** Where secrets can appear in a log line; pino replaces them before the line is written. */
 export const REDACTED_PATHS = [
@@ -19,21 +19,7 @@ export const REDACTED_PATHS = [
 
 const LOGS_REQUESTS = new Set(['info', 'debug', 'trace']);
 
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
-
-type WithId = IncomingMessage & { id?: string | number | object };
-
-/** Reuses a sane caller-supplied x-request-id, or makes one; either way it is echoed back. */
-export function requestId(req: WithId, res: ServerResponse): string {
-  if (typeof req.id === 'string') return req.id;
-  const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-  req.id = id;
-  res.setHeader('x-request-id', id);
-  return id;
-}
-
-/** Routes polled by load balancers and Prometheus, several times a second and instance. */
+/** Routes polled by load balancers and Prometheus (see isOperationsPath). */
 const OPERATIONS_ROUTES = [
   { path: 'health/{*path}', method: RequestMethod.ALL },
   { path: 'metrics', method: RequestMethod.ALL },
@@ -43,25 +29,26 @@ function accountBindings(req: AuthenticatedRequest): { accountId: string } | und
   return req.accountId === undefined ? undefined : { accountId: req.accountId };
 }
 
-/** Runs first of all, so that even answers given before routing (a malformed body) carry the id. */
-export function assignRequestId(req: WithId, res: ServerResponse, next: () => void): void {
-  requestId(req, res);
-  next();
-}
-
+@Global()
 @Module({})
 export class LoggingModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: LoggingConfig): DynamicModule {
+    const logger = pino({
+      level: config.level,
+      redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
+    });
+    // One line per request at info and below; above info none is written, so pino-http's work
+    // per request is skipped and RequestIds binds the request's id to its logger instead.
+    const logsRequests = LOGS_REQUESTS.has(config.level);
     return {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
-          // Probes and metrics log nothing per request (see autoLogging): no request logger there.
           exclude: OPERATIONS_ROUTES,
+          ...(logsRequests ? {} : { useExisting: true as const }),
           pinoHttp: {
-            level: config.LOG_LEVEL,
+            logger,
             genReqId: requestId,
-            redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
             // Known once the key is checked: nothing to bind before (a child logger per request
             // for an undefined field was a third of pino's cost per request), the line that ends
             // the request carries it.
@@ -77,14 +64,15 @@ export class LoggingModule {
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
-            // One line per request at info; above info nothing would be written, so skip the work.
-            autoLogging: LOGS_REQUESTS.has(config.LOG_LEVEL) && {
-              ignore: (req) => req.url?.startsWith('/health') === true || req.url === '/metrics',
-            },
+            autoLogging: logsRequests && { ignore: (req) => isOperationsPath(req.url) },
             quietReqLogger: true,
           },
         }),
       ],
+      providers: [
+        { provide: RequestIds, useValue: new RequestIds(logsRequests ? undefined : logger) },
+      ],
+      exports: [RequestIds],
     };
   }
 }

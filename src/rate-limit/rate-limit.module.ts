@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import type { AppConfig } from '../config/app-config';
+import type { HttpConfig } from '../config/http.config';
 import { AccountThrottlerGuard } from './account-throttler.guard';
 import { FixedWindowStorage } from './fixed-window.storage';
 
@@ -12,8 +12,8 @@ import { FixedWindowStorage } from './fixed-window.storage';
  */
 @Module({})
 export class RateLimitModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    const limit = config.RATE_LIMIT_PER_MINUTE;
+  static forRoot(config: HttpConfig): DynamicModule {
+    const limit = config.rateLimitPerMinute;
     return {
       module: RateLimitModule,
       imports: [
