@@ -1,6 +1,7 @@
 /** One Jest run for unit (src/**\/*.spec.ts) and e2e (test/**\/*.e2e-spec.ts) tests. */
-// ts-jest without type checking (tsc and ESLint check types): a pure-JS transformer, because
-// the registry these machines reach lacks the other platforms' builds of native ones (SWC).
+// ts-jest without type checking (`npm run lint:types` type-checks the tests): a pure-JS
+// transformer, because the registry these machines reach lacks the other platforms' builds of
+// native ones (SWC).
 const tsJest = ['ts-jest', { tsconfig: { isolatedModules: true }, diagnostics: false }];
 
 module.exports = {

@@ -63,7 +63,7 @@ const cases = Object.entries(doc.paths as Json).flatMap(([path, item]) =>
 describe('every closed request schema refuses unknown fields', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ ADMIN_API_KEY: ADMIN_KEY });
+    t = await createTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
   });
   afterAll(() => t?.close());
 

@@ -3,22 +3,11 @@
  * relayed from the outbox show up, once each, in the `payment_events_total` counter of /metrics.
  */
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { AppModule } from '../../src/app.module';
-import { loadConfig } from '../../src/config/app-config';
-import { configureApp } from '../../src/configure-app';
 import { Transactions } from '../../src/database/transactions';
-import { HOST_RESOLVER } from '../../src/webhooks/infrastructure/delivery/host-resolver';
 import { PaymentAuditModule } from '../../src/examples/payment-audit';
-import { Clock } from '../../src/shared/domain';
-import { observeResponses } from '../support/contract/response-observer';
-import { FakeClock } from '../support/fake-clock';
-import { fakeResolver } from '../support/fake-dns';
 import { createPayment, PAYMENTS, waitFor } from '../support/payments-fixtures';
-import { DEMO_KEY } from '../support/test-app';
-import { createTestDatabase } from '../support/test-database';
+import { createTestApp, type TestApp } from '../support/test-app';
 
 /** The values of `payment_events_total` in a Prometheus text page, by type. */
 function paymentEventCounts(metrics: string): Record<string, number> {
@@ -32,39 +21,17 @@ function paymentEventCounts(metrics: string): Record<string, number> {
 }
 
 describe('example listener: payment events counted in /metrics', () => {
-  let app: NestExpressApplication;
-  const http = () => request.agent(app.getHttpServer()).set('Authorization', `Bearer ${DEMO_KEY}`);
+  let t: TestApp;
+  const http = () => t.http();
   const counts = async () =>
-    paymentEventCounts((await request(app.getHttpServer()).get('/metrics').expect(200)).text);
+    paymentEventCounts((await request(t.app.getHttpServer()).get('/metrics').expect(200)).text);
 
   beforeAll(async () => {
-    // As createTestApp builds the service, plus the example module (a no-op once AppModule
-    // imports it too: Nest keeps one instance of a module imported twice).
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      DEMO_API_KEY: DEMO_KEY,
-      DATABASE_POOL_SIZE: '10',
-      PAYOUT_SIMULATOR: 'off',
-      DATABASE_URL: await createTestDatabase(),
-    });
-    const moduleRef = await Test.createTestingModule({
-      imports: [AppModule.forRoot(config), PaymentAuditModule],
-    })
-      .overrideProvider(Clock)
-      .useValue(new FakeClock())
-      .overrideProvider(HOST_RESOLVER)
-      .useValue(fakeResolver())
-      .compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({
-      bodyParser: false,
-      bufferLogs: true,
-    });
-    configureApp(app);
-    observeResponses(app.getHttpServer());
-    await app.init();
+    // The service plus the example module (a no-op once AppModule imports it too: Nest keeps one
+    // instance of a module imported twice).
+    t = await createTestApp({ imports: [PaymentAuditModule] });
   });
-  afterAll(() => app?.close());
+  afterAll(() => t?.close());
 
   it('exports every payment event type at 0 before any event', async () => {
     expect(await counts()).toEqual({
@@ -95,8 +62,8 @@ describe('example listener: payment events counted in /metrics', () => {
 
   it('counts an event once even when it is relayed again after a rollback', async () => {
     const before = await counts();
-    const transactions = app.get(Transactions);
-    const bus = app.get(EventEmitter2);
+    const transactions = t.app.get(Transactions);
+    const bus = t.app.get(EventEmitter2);
     const event = {
       id: '0193a1b2-c3e1-7d40-8e5f-6a7b8c9d0e1f',
       type: 'payment.paid',

@@ -6,7 +6,7 @@ const ADMIN_KEY = 'admin_key_for_tests_0123456789';
 describe('Foundation: auth, accounts, errors, health, docs', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ ADMIN_API_KEY: ADMIN_KEY });
+    t = await createTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
   });
   afterAll(() => t.close());
   const server = () => t.app.getHttpServer();

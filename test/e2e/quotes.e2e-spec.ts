@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from '../support/test-app';
 describe('POST /api/v1/payments/quote', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ QUOTE_TTL_SECONDS: '600' });
+    t = await createTestApp({ env: { QUOTE_TTL_SECONDS: '600' } });
   });
   afterAll(() => t.close());
 
@@ -147,7 +147,7 @@ describe('corridor table from CORRIDORS_FILE', () => {
         },
       }),
     );
-    const t = await createTestApp({ CORRIDORS_FILE: file });
+    const t = await createTestApp({ env: { CORRIDORS_FILE: file } });
     try {
       const res = await t
         .http()

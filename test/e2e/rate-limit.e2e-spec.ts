@@ -6,7 +6,7 @@ const ADMIN_KEY = 'admin_key_for_rate_limit_tests';
 describe('rate limiting per API key', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ RATE_LIMIT_PER_MINUTE: '3', ADMIN_API_KEY: ADMIN_KEY });
+    t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '3', ADMIN_API_KEY: ADMIN_KEY } });
   });
   afterAll(() => t.close());
 

@@ -85,9 +85,11 @@ describe('README walk-through', () => {
 
   beforeAll(async () => {
     t = await createTestApp({
-      DEMO_API_KEY: 'sk_test_demo',
-      OUTBOX_POLL_INTERVAL_MS: '20',
-      WEBHOOK_POLL_INTERVAL_MS: '20',
+      env: {
+        DEMO_API_KEY: 'sk_test_demo',
+        OUTBOX_POLL_INTERVAL_MS: '20',
+        WEBHOOK_POLL_INTERVAL_MS: '20',
+      },
     });
     await t.app.listen(0, '127.0.0.1');
     port = (t.app.getHttpServer().address() as AddressInfo).port;

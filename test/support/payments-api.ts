@@ -1,6 +1,6 @@
 /** The Payments API calls the e2e suite makes: quotes, payment items, sandbox moves, accounts. */
 import request from 'supertest';
-import type { Response } from 'supertest';
+import type { Test } from 'supertest';
 import { beneficiaryFor } from './beneficiaries';
 import {
   ADMIN_ACCOUNTS,
@@ -44,7 +44,8 @@ export function paymentItem(quoteId: string, overrides: Partial<PaymentItem> = {
   };
 }
 
-export function postPayments(http: Http, payments: unknown[], atomic?: boolean): Promise<Response> {
+/** The request, to await or to chain supertest's `.expect` on. */
+export function postPayments(http: Http, payments: unknown[], atomic?: boolean): Test {
   return http()
     .post(PAYMENTS)
     .send(atomic === undefined ? { payments } : { atomic, payments });
@@ -69,7 +70,7 @@ export function moveInSandbox(
   id: string,
   status: string,
   failureReason?: string,
-): Promise<Response> {
+): Test {
   return http()
     .post(`${SANDBOX}/${id}/status`)
     .send(failureReason === undefined ? { status } : { status, failureReason });

@@ -18,7 +18,7 @@ export interface PaymentsContext {
 export function usePaymentsApp(env: Record<string, string> = {}): PaymentsContext {
   const ctx = {} as PaymentsContext;
   beforeAll(async () => {
-    ctx.t = await createTestApp(env);
+    ctx.t = await createTestApp({ env });
     ctx.db = await connectDb(ctx.t.databaseUrl);
   });
   afterAll(async () => {

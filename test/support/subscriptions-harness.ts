@@ -4,18 +4,19 @@
  * subscription (400 with its code, nothing stored).
  */
 import { randomBytes } from 'node:crypto';
+import { createAccount } from './payments-api';
 import { usePaymentsApp } from './payments-db';
+import { ADMIN_KEY } from './test-app';
 import type { Http } from './payments-types';
 import { expectProblem } from './problem-assertions';
 import { postSubscribe } from './webhook-api';
 
-export const SUBSCRIPTIONS_ADMIN_KEY = '0123456789abcdef0123';
 /** Outside production http://127.0.0.1 is allowed (WEBHOOK_ALLOW_PRIVATE_URLS defaults to true). */
 export const URL_OK = 'http://127.0.0.1:9/hooks';
 export const secretOf = (bytes: number) => `whsec_${randomBytes(bytes).toString('base64')}`;
 
 export function useSubscriptionsApp() {
-  const ctx = usePaymentsApp({ ADMIN_API_KEY: SUBSCRIPTIONS_ADMIN_KEY });
+  const ctx = usePaymentsApp({ ADMIN_API_KEY: ADMIN_KEY });
   const http: Http = () => ctx.t.http();
 
   const subscriptionRows = async (): Promise<number> =>
@@ -33,5 +34,7 @@ export function useSubscriptionsApp() {
     expect(await subscriptionRows()).toBe(before);
   }
 
-  return { ctx, http, subscriptionRows, expectRefused };
+  const newAccount = (name: string) => createAccount(ctx.t, ADMIN_KEY, name);
+
+  return { ctx, http, subscriptionRows, expectRefused, newAccount };
 }

@@ -2,14 +2,22 @@
  * Polls `probe` until it returns a value `until` accepts (default: truthy), at most `timeoutMs`;
  * then fails with the last value seen, so a timeout says what the state was.
  */
+export interface WaitOptions<T> {
+  until?: (value: T) => boolean;
+  timeoutMs?: number;
+  intervalMs?: number;
+  what?: string;
+}
+
+/** Without `until` the value returned is truthy, so never undefined or null. */
+export function waitFor<T>(
+  probe: () => Promise<T>,
+  options?: WaitOptions<T> & { until?: undefined },
+): Promise<NonNullable<T>>;
+export function waitFor<T>(probe: () => Promise<T>, options: WaitOptions<T>): Promise<T>;
 export async function waitFor<T>(
   probe: () => Promise<T>,
-  options: {
-    until?: (value: T) => boolean;
-    timeoutMs?: number;
-    intervalMs?: number;
-    what?: string;
-  } = {},
+  options: WaitOptions<T> = {},
 ): Promise<T> {
   const {
     until = (v: T) => Boolean(v),

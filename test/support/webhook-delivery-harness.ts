@@ -1,36 +1,26 @@
 /**
- * The set-up the webhook delivery e2e files share: the app with fast relay and dispatcher loops,
- * an account per test (no other test's payments reach its receivers), receivers stopped at the
- * end, and the waits on what was sent (counted worker passes, not sleeps).
+ * The set-up the webhook delivery e2e files share: the webhooks app (fast relay and dispatcher
+ * loops, receivers stopped at the end), an account per test (no other test's payments reach its
+ * receivers), and the waits on what was sent (counted worker passes, not sleeps).
  */
 import { randomBytes } from 'node:crypto';
-import { createAccount, moveInSandbox, usePaymentsApp } from './payments-fixtures';
+import { moveInSandbox } from './payments-fixtures';
 import { type Http, PAYMENTS, type PaymentView } from './payments-types';
 import { waitFor } from './wait-for';
-import { Receiver } from './webhook-receiver';
+import type { Receiver } from './webhook-receiver';
+import { useWebhooksApp } from './webhooks-app';
 import { workersSettled } from './workers-settled';
 
-export const DELIVERY_ADMIN_KEY = '0123456789abcdef0123';
-const POLL_MS = 20;
 const BASE_MS = 1000;
 
 export function useDeliveryHarness() {
-  const ctx = usePaymentsApp({
-    ADMIN_API_KEY: DELIVERY_ADMIN_KEY,
-    OUTBOX_POLL_INTERVAL_MS: String(POLL_MS),
-    WEBHOOK_POLL_INTERVAL_MS: String(POLL_MS),
+  const { ctx, addReceiver, newAccount } = useWebhooksApp({
     WEBHOOK_RETRY_BASE_MS: String(BASE_MS),
   });
-  const receivers: Receiver[] = [];
-  afterAll(async () => {
-    await Promise.all(receivers.map((r) => r.stop()));
-  });
 
-  /** Every test works in an account of its own: no other test's payments reach its receivers. */
-  const newAccount = (name: string) => createAccount(ctx.t, DELIVERY_ADMIN_KEY, name);
+  /** A receiver already listening. */
   async function newReceiver(): Promise<Receiver> {
-    const receiver = new Receiver();
-    receivers.push(receiver);
+    const receiver = addReceiver();
     await receiver.start();
     return receiver;
   }

@@ -11,7 +11,7 @@ import {
   type OutboxRow,
   outboxRowsOf,
 } from './payments-fixtures';
-import type { TestApp } from './test-app';
+import { ADMIN_KEY, type TestApp } from './test-app';
 import { portOutsideEphemeralRange } from './service-process';
 import { workersSettled } from './workers-settled';
 import {
@@ -29,8 +29,8 @@ import {
 } from './webhook-fixtures';
 
 export interface RetryScenario {
+  /** An app with ADMIN_KEY as its admin key (useWebhooksApp's). */
   t: TestApp;
-  adminKey: string;
   /** The app's WEBHOOK_RETRY_BASE_MS. */
   baseMs: number;
   /** How many attempts fail before the receiver answers 200. */
@@ -49,7 +49,7 @@ export interface RetryScenarioResult {
 }
 
 export async function runRetryScenario(s: RetryScenario): Promise<RetryScenarioResult> {
-  const account = await createAccount(s.t, s.adminKey, `retries ${Date.now()}`);
+  const account = await createAccount(s.t, ADMIN_KEY, `retries ${Date.now()}`);
   const receiver = new Receiver();
   const refused = s.failWith === 'refused';
   try {

@@ -23,7 +23,9 @@ describe('typed TypeScript client', () => {
   const receiver = new Receiver();
 
   beforeAll(async () => {
-    t = await createTestApp({ OUTBOX_POLL_INTERVAL_MS: '20', WEBHOOK_POLL_INTERVAL_MS: '20' });
+    t = await createTestApp({
+      env: { OUTBOX_POLL_INTERVAL_MS: '20', WEBHOOK_POLL_INTERVAL_MS: '20' },
+    });
     await t.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     api = new PaymentsClient({ baseUrl, apiKey: DEMO_KEY });

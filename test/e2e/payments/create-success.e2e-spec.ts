@@ -140,7 +140,7 @@ describe('POST /api/v1/payments — what a created payment looks like', () => {
       expect(res.body.results).toHaveLength(100);
       expect(
         res.body.results.every(
-          (r: { outcome: string }, i: number) =>
+          (r: { outcome: string; externalRef: string }, i: number) =>
             r.outcome === 'CREATED' && r.externalRef === items[i].externalRef,
         ),
       ).toBe(true);

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import request from 'supertest';
+import request, { type Response } from 'supertest';
 import {
   beneficiaryFor,
   createAccount,
@@ -146,7 +146,8 @@ describe('GET /api/v1/payments/export', () => {
   });
 });
 
-function textParser(res: NodeJS.ReadableStream, done: (err: Error | null, body: string) => void) {
+/** The body as text (superagent hands a parser the response stream). */
+function textParser(res: Response, done: (err: Error | null, body: string) => void) {
   let body = '';
   res.setEncoding('utf8');
   res.on('data', (chunk: string) => (body += chunk));

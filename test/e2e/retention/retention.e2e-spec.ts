@@ -1,7 +1,8 @@
 import { RetentionWorker } from '../../../src/retention';
-import { createPayment, type Http, usePaymentsApp } from '../../support/payments-fixtures';
-import { Receiver, subscribe } from '../../support/webhook-fixtures';
+import { createPayment } from '../../support/payments-fixtures';
+import { subscribe } from '../../support/webhook-fixtures';
 import { patched } from '../../support/webhook-ops-fixtures';
+import { useWebhooksApp } from '../../support/webhooks-app';
 import { workersSettled } from '../../support/workers-settled';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -13,17 +14,13 @@ const BATCH = 2;
  * Time moves with the FakeClock; the job is run pass by pass.
  */
 describe('retention job', () => {
-  const ctx = usePaymentsApp({
-    WEBHOOK_POLL_INTERVAL_MS: '20',
-    OUTBOX_POLL_INTERVAL_MS: '20',
+  const { ctx, http, addReceiver } = useWebhooksApp({
     EVENT_RETENTION_DAYS: '30',
     RETENTION_BATCH_SIZE: String(BATCH),
     // Long enough that only the test's own passes delete anything after the first one.
     RETENTION_INTERVAL_MS: String(DAY_MS),
   });
-  const http: Http = () => ctx.t.http();
-  const receiver = new Receiver();
-  afterAll(() => receiver.stop());
+  const receiver = addReceiver();
 
   const count = async (table: string, where: string, params: unknown[]): Promise<number> =>
     Number(

@@ -23,7 +23,7 @@ describe('Runtime roles (ROLE=all | api | worker)', () => {
     db = undefined;
   });
   const start = async (env: Record<string, string>, databaseUrl?: string) => {
-    const t = await createTestApp({ OUTBOX_POLL_INTERVAL_MS: '50', ...env }, databaseUrl);
+    const t = await createTestApp({ env: { OUTBOX_POLL_INTERVAL_MS: '50', ...env }, databaseUrl });
     apps.push(t);
     return t;
   };
@@ -48,8 +48,8 @@ describe('Runtime roles (ROLE=all | api | worker)', () => {
 
     it('defaults to all: HTTP and the loops', () => {
       const config = loadConfig({});
-      expect(config.ROLE).toBe('all');
-      expect([config.servesApi, config.runsLoops]).toEqual([true, true]);
+      expect(config.runtime.role).toBe('all');
+      expect([config.runtime.servesApi, config.runtime.runsLoops]).toEqual([true, true]);
     });
   });
 

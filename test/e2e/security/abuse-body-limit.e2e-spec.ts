@@ -17,7 +17,7 @@ describe('abuse: body limit', () => {
   let t: TestApp;
   let base: string;
   beforeAll(async () => {
-    t = await createTestApp({ RATE_LIMIT_PER_MINUTE: '0', SCHEDULERS: 'false' });
+    t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '0', SCHEDULERS: 'false' } });
     base = await listen(t);
   });
   afterAll(() => t?.close());

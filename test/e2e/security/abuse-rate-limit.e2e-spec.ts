@@ -1,9 +1,8 @@
 /** Abuse: rate limiting, one budget per API key whatever the routes. */
 import request from 'supertest';
-import { createTestApp, DEMO_KEY, type TestApp } from '../../support/test-app';
+import { ADMIN_KEY, createTestApp, DEMO_KEY, type TestApp } from '../../support/test-app';
 import { listen, problemDefect, report } from './security-kit';
 
-const ADMIN_KEY = '0123456789abcdef0123';
 const P = '/api/v1/payments';
 
 describe('abuse: rate limiting per API key', () => {
@@ -12,9 +11,11 @@ describe('abuse: rate limiting per API key', () => {
   const LIMIT = 5;
   beforeAll(async () => {
     t = await createTestApp({
-      RATE_LIMIT_PER_MINUTE: String(LIMIT),
-      SCHEDULERS: 'false',
-      ADMIN_API_KEY: ADMIN_KEY,
+      env: {
+        RATE_LIMIT_PER_MINUTE: String(LIMIT),
+        SCHEDULERS: 'false',
+        ADMIN_API_KEY: ADMIN_KEY,
+      },
     });
     base = await listen(t);
   });
@@ -63,7 +64,7 @@ describe('abuse: the rate limit is one budget per API key, whatever the routes',
   let base: string;
   const LIMIT = 6;
   beforeAll(async () => {
-    t = await createTestApp({ RATE_LIMIT_PER_MINUTE: String(LIMIT), SCHEDULERS: 'false' });
+    t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: String(LIMIT), SCHEDULERS: 'false' } });
     base = await listen(t);
   });
   afterAll(() => t?.close());

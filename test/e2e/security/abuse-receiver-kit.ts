@@ -42,12 +42,14 @@ export function useReceiverAbuseApp() {
   const app = {} as { t: TestApp; base: string };
   beforeAll(async () => {
     app.t = await createTestApp({
-      RATE_LIMIT_PER_MINUTE: '0',
-      WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS),
-      WEBHOOK_RETRY_BASE_MS: '100',
-      WEBHOOK_RETRY_MAX_DELAY_MS: '200',
-      WEBHOOK_POLL_INTERVAL_MS: '20',
-      OUTBOX_POLL_INTERVAL_MS: '20',
+      env: {
+        RATE_LIMIT_PER_MINUTE: '0',
+        WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS),
+        WEBHOOK_RETRY_BASE_MS: '100',
+        WEBHOOK_RETRY_MAX_DELAY_MS: '200',
+        WEBHOOK_POLL_INTERVAL_MS: '20',
+        OUTBOX_POLL_INTERVAL_MS: '20',
+      },
     });
     app.base = await listen(app.t);
   });

@@ -18,7 +18,7 @@ describe('duplicates: 1,000 concurrent requests over 100 externalRefs', () => {
   let db: Client;
   let base: string;
   beforeAll(async () => {
-    t = await createTestApp({ RATE_LIMIT_PER_MINUTE: '0', DATABASE_POOL_SIZE: '10' });
+    t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '0', DATABASE_POOL_SIZE: '10' } });
     base = await listen(t);
     db = await connect(t.databaseUrl);
   });

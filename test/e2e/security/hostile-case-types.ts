@@ -4,7 +4,6 @@
  */
 import type fc from 'fast-check';
 
-export const HOSTILE_ADMIN_KEY = '0123456789abcdef0123';
 /** Replaced by a quote created just before the request (a quote can be used once). */
 export const FRESH_QUOTE = '$FRESH_QUOTE$';
 export const P = '/api/v1/payments';

@@ -3,14 +3,8 @@
  * cases); each arbitrary makes hostile variants of that request.
  */
 import fc from 'fast-check';
-import {
-  type EndpointSpec,
-  type Json,
-  FRESH_QUOTE,
-  HOSTILE_ADMIN_KEY,
-  P,
-  SUBS,
-} from './hostile-case-types';
+import { type EndpointSpec, type Json, FRESH_QUOTE, P, SUBS } from './hostile-case-types';
+import { ADMIN_KEY } from '../../support/test-app';
 import { bodyCase, noBodyCase } from './hostile-cases';
 import { hostileId, printable, queryString } from './hostile-requests';
 
@@ -230,7 +224,7 @@ export const ENDPOINTS: EndpointSpec[] = [
         fc.constant('/api/v1/admin/accounts'),
         { name: 'Acme' },
         fx,
-        HOSTILE_ADMIN_KEY,
+        ADMIN_KEY,
       ),
   },
   {

@@ -5,11 +5,10 @@
  * changed by a rejected request, no prototype polluted.
  */
 import type { Client } from 'pg';
-import { createTestApp, DEMO_KEY, type TestApp } from '../../support/test-app';
+import { ADMIN_KEY, createTestApp, DEMO_KEY, type TestApp } from '../../support/test-app';
 import { rawRequest, type RawRequest } from './raw-http';
 import { connect, fingerprint, listen, problemDefect, report } from './security-kit';
 
-export const ADMIN_KEY = '0123456789abcdef0123';
 export const P = '/api/v1/payments';
 export const json = (value: unknown) => JSON.stringify(value);
 export const nestArrays = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
@@ -50,9 +49,11 @@ export function useHostileExamplesApp() {
 
   beforeAll(async () => {
     t = await createTestApp({
-      RATE_LIMIT_PER_MINUTE: '0',
-      SCHEDULERS: 'false',
-      ADMIN_API_KEY: ADMIN_KEY,
+      env: {
+        RATE_LIMIT_PER_MINUTE: '0',
+        SCHEDULERS: 'false',
+        ADMIN_API_KEY: ADMIN_KEY,
+      },
     });
     base = await listen(t);
     db = await connect(t.databaseUrl);

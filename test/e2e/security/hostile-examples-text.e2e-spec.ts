@@ -2,7 +2,8 @@
  * Hostile input, pinned examples of text: NUL and lone surrogates in every text field (PostgreSQL
  * refuses them in text and jsonb), and metadata keys named after Object's own properties.
  */
-import { ADMIN_KEY, auth, json, P, useHostileExamplesApp } from './hostile-examples-app';
+import { ADMIN_KEY } from '../../support/test-app';
+import { auth, json, P, useHostileExamplesApp } from './hostile-examples-app';
 import type { RawRequest } from './raw-http';
 import { problemDefect, report } from './security-kit';
 

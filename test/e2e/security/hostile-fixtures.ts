@@ -4,10 +4,10 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTestApp, DEMO_KEY } from '../../support/test-app';
+import { ADMIN_KEY, createTestApp, DEMO_KEY } from '../../support/test-app';
 import { rawRequest } from './raw-http';
 import { listen, sleep } from './security-kit';
-import { type Fixtures, HOSTILE_ADMIN_KEY, P, SUBS } from './hostile-case-types';
+import { type Fixtures, P, SUBS } from './hostile-case-types';
 
 /** An http receiver that answers 200 (for the fixture deliveries) or 500. */
 async function startReceiver(status: number): Promise<{ url: string; server: Server }> {
@@ -24,16 +24,16 @@ export async function setupFixtures(databaseUrl: string): Promise<Fixtures> {
   // on the same database with schedulers off, so that only requests can change a row.
   const ok = await startReceiver(200);
   const failing = await startReceiver(500);
-  const setup = await createTestApp(
-    {
+  const setup = await createTestApp({
+    env: {
       RATE_LIMIT_PER_MINUTE: '0',
-      ADMIN_API_KEY: HOSTILE_ADMIN_KEY,
+      ADMIN_API_KEY: ADMIN_KEY,
       OUTBOX_POLL_INTERVAL_MS: '20',
       WEBHOOK_POLL_INTERVAL_MS: '20',
       WEBHOOK_RETRY_BASE_MS: '3600000',
     },
     databaseUrl,
-  );
+  });
   try {
     const base = await listen(setup);
     const call = async (method: string, path: string, body?: unknown, key = DEMO_KEY) => {
@@ -50,12 +50,7 @@ export async function setupFixtures(databaseUrl: string): Promise<Fixtures> {
         throw new Error(`fixture ${method} ${path}: ${res.status} ${res.text}`);
       return res.body as Record<string, unknown>;
     };
-    const other = await call(
-      'POST',
-      '/api/v1/admin/accounts',
-      { name: 'Other' },
-      HOSTILE_ADMIN_KEY,
-    );
+    const other = await call('POST', '/api/v1/admin/accounts', { name: 'Other' }, ADMIN_KEY);
     const subscriptionIds: string[] = [];
     for (const url of [ok.url, failing.url, ok.url, failing.url])
       subscriptionIds.push(

@@ -24,9 +24,9 @@
 import fc from 'fast-check';
 import type { Client } from 'pg';
 import { testSeed } from '../../support/seeds';
-import { createTestApp, DEMO_KEY, type TestApp } from '../../support/test-app';
+import { ADMIN_KEY, createTestApp, DEMO_KEY, type TestApp } from '../../support/test-app';
 import { createTestDatabase } from '../../support/test-database';
-import { type Fixtures, FRESH_QUOTE, HOSTILE_ADMIN_KEY, P } from './hostile-case-types';
+import { type Fixtures, FRESH_QUOTE, P } from './hostile-case-types';
 import {
   type EndpointStats,
   type Violation,
@@ -40,8 +40,6 @@ import { ENDPOINTS } from './hostile-endpoints';
 import { setupFixtures } from './hostile-fixtures';
 import { rawRequest, type RawResponse } from './raw-http';
 import { connect, listen, StateWatcher, report, tally } from './security-kit';
-
-export { HOSTILE_ADMIN_KEY } from './hostile-case-types';
 
 /**
  * Defines the hostile-input test: `totalCases` spread over the endpoints by weight, drawn from
@@ -57,10 +55,10 @@ export function hostileInputSuite(totalCases: number, defaultSeed: number): void
     beforeAll(async () => {
       const url = await createTestDatabase();
       fx = await setupFixtures(url);
-      t = await createTestApp(
-        { RATE_LIMIT_PER_MINUTE: '0', SCHEDULERS: 'false', ADMIN_API_KEY: HOSTILE_ADMIN_KEY },
-        url,
-      );
+      t = await createTestApp({
+        env: { RATE_LIMIT_PER_MINUTE: '0', SCHEDULERS: 'false', ADMIN_API_KEY: ADMIN_KEY },
+        databaseUrl: url,
+      });
       base = await listen(t);
       db = await connect(url);
     }, 60_000);

@@ -8,11 +8,11 @@
  * is logged once at start-up by design, so the flow uses other keys.
  */
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from 'pg';
 import request from 'supertest';
+import { captureOutput, type CapturedOutput } from '../../support/captured-output';
 import { createTestApp, DEMO_KEY, type TestApp } from '../../support/test-app';
 import { workersSettled } from '../../support/workers-settled';
 import { connect, listen, report, sleep } from './security-kit';
@@ -28,44 +28,7 @@ describe('secrets in logs', () => {
   let db: Client;
   let base: string;
   let receiver: Server;
-  let captured = '';
-  const restore: (() => void)[] = [];
-
-  function capture(): void {
-    const wrapStream = (stream: NodeJS.WriteStream) => {
-      const original = stream.write.bind(stream) as unknown as (...a: unknown[]) => boolean;
-      const patched = (chunk: unknown, ...rest: unknown[]) => {
-        captured += Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk);
-        return original(chunk, ...rest);
-      };
-      stream.write = patched;
-      restore.push(() => {
-        stream.write = original;
-      });
-    };
-    wrapStream(process.stdout);
-    wrapStream(process.stderr);
-    const text = (data: unknown) =>
-      Buffer.isBuffer(data)
-        ? data.toString('utf8')
-        : ArrayBuffer.isView(data)
-          ? Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8')
-          : String(data);
-    const writeSync = fs.writeSync;
-    const write = fs.write;
-    (fs as { writeSync: unknown }).writeSync = (fd: number, data: unknown, ...rest: unknown[]) => {
-      if (fd === 1 || fd === 2) captured += text(data);
-      return (writeSync as (...a: unknown[]) => number)(fd, data, ...rest);
-    };
-    (fs as { write: unknown }).write = (fd: number, data: unknown, ...rest: unknown[]) => {
-      if (fd === 1 || fd === 2) captured += text(data);
-      return (write as (...a: unknown[]) => void)(fd, data, ...rest);
-    };
-    restore.push(() => {
-      (fs as { writeSync: unknown }).writeSync = writeSync;
-      (fs as { write: unknown }).write = write;
-    });
-  }
+  let output: CapturedOutput;
 
   beforeAll(async () => {
     let calls = 0;
@@ -74,20 +37,22 @@ describe('secrets in logs', () => {
       req.on('end', () => res.writeHead(++calls % 3 === 1 ? 500 : 200).end());
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    capture();
+    output = captureOutput();
     t = await createTestApp({
-      LOG_LEVEL: 'debug',
-      ADMIN_API_KEY: ADMIN_KEY,
-      RATE_LIMIT_PER_MINUTE: '0',
-      OUTBOX_POLL_INTERVAL_MS: '20',
-      WEBHOOK_POLL_INTERVAL_MS: '20',
-      WEBHOOK_RETRY_BASE_MS: '50',
+      env: {
+        LOG_LEVEL: 'debug',
+        ADMIN_API_KEY: ADMIN_KEY,
+        RATE_LIMIT_PER_MINUTE: '0',
+        OUTBOX_POLL_INTERVAL_MS: '20',
+        WEBHOOK_POLL_INTERVAL_MS: '20',
+        WEBHOOK_RETRY_BASE_MS: '50',
+      },
     });
     base = await listen(t);
     db = await connect(t.databaseUrl);
   });
   afterAll(async () => {
-    restore.reverse().forEach((undo) => undo());
+    output?.restore();
     await db?.end();
     await t?.close();
     receiver?.close();
@@ -220,6 +185,7 @@ describe('secrets in logs', () => {
     await request(base).delete(`${P}/subscriptions/${generated.body.id}`).set(bearer()).expect(204);
     // The dispatcher has logged whatever it logs about the missing table: counted passes.
     await workersSettled(t);
+    const captured = output.text();
 
     const secrets: Record<string, string> = {
       'admin key': ADMIN_KEY,

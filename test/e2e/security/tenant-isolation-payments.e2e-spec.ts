@@ -5,19 +5,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { workersSettled } from '../../support/workers-settled';
-import { fingerprint, report, tally } from './security-kit';
-import { P, TENANT_TABLES, useTenantPair } from './tenant-pair';
+import { report } from './security-kit';
+import { P, useTenantPair } from './tenant-pair';
 
 describe('tenant isolation: account B with account A quotes, lists and keys', () => {
   const pair = useTenantPair();
-  const { A, b, stateOfA, shape } = pair;
+  const { A, b, stateOfA, untouchedSince, shape } = pair;
 
   it("B's payments with A's quote and B's lists see nothing of A's; an AccountId of another account is a 403; A is untouched", async () => {
     const unknown = uuidv7();
-    const beforeA = await stateOfA();
-    const beforeRows = await fingerprint(pair.db, TENANT_TABLES);
-    const hitsBefore = pair.hits;
+    const expectUntouched = await untouchedSince();
 
     const rows: Record<string, unknown>[] = [];
     // Payments: A's quote is "not found" for B, exactly like an unknown quote, in both modes.
@@ -72,25 +69,7 @@ describe('tenant isolation: account B with account A quotes, lists and keys', ()
     });
     expect(mismatch.status).toBe(403);
 
-    // Anything B's requests might have set off (a retry, an event) has had its chance: counted
-    // relay and dispatcher passes, not a sleep.
-    await workersSettled(pair.t);
-    const afterA = await stateOfA();
-    const afterRows = await fingerprint(pair.db, TENANT_TABLES);
-    report('tenant isolation: quotes, lists, AccountId', {
-      calls: rows.length,
-      answers: rows,
-      receiverHitsDuringTest: pair.hits - hitsBefore,
-      statuses: tally(
-        rows.map((r) => {
-          const v = r.withA ?? r.perItem ?? r.status ?? 'list';
-          return typeof v === 'string' ? v : JSON.stringify(v);
-        }),
-      ),
-    });
-    expect(afterA).toEqual(beforeA);
-    expect(afterRows).toEqual(beforeRows);
-    expect(pair.hits - hitsBefore).toBe(0);
+    await expectUntouched('tenant isolation: quotes, lists, AccountId', rows);
   });
 
   it("B may use A's externalRef for its own payment: idempotency keys are per account", async () => {

@@ -8,13 +8,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from 'pg';
 import request, { type Response } from 'supertest';
-import { createTestApp, DEMO_KEY, type TestApp } from '../../support/test-app';
-import { connect, listen, sleep } from './security-kit';
+import { ADMIN_KEY, createTestApp, DEMO_KEY, type TestApp } from '../../support/test-app';
+import { workersSettled } from '../../support/workers-settled';
+import { connect, fingerprint, listen, report, sleep, tally } from './security-kit';
 
-const ADMIN_KEY = '0123456789abcdef0123';
 export const P = '/api/v1/payments';
 /** Every table whose rows B's requests must leave as they were. */
-export const TENANT_TABLES = [
+const TENANT_TABLES = [
   'payment',
   'quote',
   'webhook_subscription',
@@ -61,10 +61,12 @@ export function useTenantPair() {
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
     t = await createTestApp({
-      ADMIN_API_KEY: ADMIN_KEY,
-      RATE_LIMIT_PER_MINUTE: '0',
-      OUTBOX_POLL_INTERVAL_MS: '20',
-      WEBHOOK_POLL_INTERVAL_MS: '20',
+      env: {
+        ADMIN_API_KEY: ADMIN_KEY,
+        RATE_LIMIT_PER_MINUTE: '0',
+        OUTBOX_POLL_INTERVAL_MS: '20',
+        WEBHOOK_POLL_INTERVAL_MS: '20',
+      },
     });
     base = await listen(t);
     db = await connect(t.databaseUrl);
@@ -142,6 +144,37 @@ export function useTenantPair() {
     };
   }
 
+  /**
+   * Takes A's state, every tenant table and the receiver's count now; the function it returns,
+   * after B's requests, reports `rows` under `title` and checks that none of the three moved.
+   */
+  async function untouchedSince() {
+    const beforeA = await stateOfA();
+    const beforeRows = await fingerprint(db, TENANT_TABLES);
+    const hitsBefore = hits;
+    return async (title: string, rows: Record<string, unknown>[]) => {
+      // Anything B's requests might have set off (a retry, an event) has had its chance: counted
+      // relay and dispatcher passes, not a sleep.
+      await workersSettled(t);
+      const afterA = await stateOfA();
+      const afterRows = await fingerprint(db, TENANT_TABLES);
+      report(title, {
+        calls: rows.length,
+        answers: rows,
+        receiverHitsDuringTest: hits - hitsBefore,
+        statuses: tally(
+          rows.map((r) => {
+            const v = r.withA ?? r.perItem ?? r.status ?? 'list';
+            return typeof v === 'string' ? v : JSON.stringify(v);
+          }),
+        ),
+      });
+      expect(afterA).toEqual(beforeA);
+      expect(afterRows).toEqual(beforeRows);
+      expect(hits - hitsBefore).toBe(0);
+    };
+  }
+
   /** The problem body with every id replaced, so that A's id and an unknown id compare equal. */
   const shape = (res: Response) =>
     JSON.parse(
@@ -152,13 +185,8 @@ export function useTenantPair() {
     A,
     b,
     stateOfA,
+    untouchedSince,
     shape,
-    get t() {
-      return t;
-    },
-    get db() {
-      return db;
-    },
     get subscriptionB() {
       return subscriptionB;
     },

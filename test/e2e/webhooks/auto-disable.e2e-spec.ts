@@ -1,6 +1,7 @@
-import { createPayment, type Http, usePaymentsApp, waitFor } from '../../support/payments-fixtures';
-import { deliveriesOf, Receiver, subscribe } from '../../support/webhook-fixtures';
+import { createPayment, waitFor } from '../../support/payments-fixtures';
+import { deliveriesOf, type Receiver, subscribe } from '../../support/webhook-fixtures';
 import { getSubscription, patched, verifies } from '../../support/webhook-ops-fixtures';
+import { useWebhooksApp } from '../../support/webhooks-app';
 
 const DAY = 24 * 3600_000;
 
@@ -10,21 +11,14 @@ const DAY = 24 * 3600_000;
  * to the subscriptions that name it; nothing is lost: deliveries wait.
  */
 describe('auto-disable', () => {
-  const ctx = usePaymentsApp({
-    WEBHOOK_POLL_INTERVAL_MS: '20',
-    OUTBOX_POLL_INTERVAL_MS: '20',
+  const { ctx, http, addReceiver } = useWebhooksApp({
     WEBHOOK_RETRY_BASE_MS: '1000',
     WEBHOOK_RETRY_MAX_DELAY_MS: '1000',
   });
-  const http: Http = () => ctx.t.http();
-  const receivers: Receiver[] = [];
   const start = async (answer: Receiver['answer']) => {
-    const r = new Receiver();
-    r.answer = answer;
-    receivers.push(r);
+    const r = addReceiver(answer);
     return { r, url: await r.start() };
   };
-  afterAll(() => Promise.all(receivers.map((r) => r.stop())));
   afterEach(async () => {
     const { rows } = await ctx.db.query<{ id: string }>(
       `select id from webhook_subscription where status <> 'DELETED'`,

@@ -20,10 +20,12 @@ describe('callback URL guard (WEBHOOK_ALLOW_PRIVATE_URLS=false)', () => {
 
   beforeAll(async () => {
     guarded = await createTestApp({
-      WEBHOOK_ALLOW_PRIVATE_URLS: 'false',
-      OUTBOX_POLL_INTERVAL_MS: '20',
-      WEBHOOK_POLL_INTERVAL_MS: '20',
-      WEBHOOK_RETRY_BASE_MS: '60000',
+      env: {
+        WEBHOOK_ALLOW_PRIVATE_URLS: 'false',
+        OUTBOX_POLL_INTERVAL_MS: '20',
+        WEBHOOK_POLL_INTERVAL_MS: '20',
+        WEBHOOK_RETRY_BASE_MS: '60000',
+      },
     });
     db = await connectDb(guarded.databaseUrl);
   });
@@ -100,7 +102,10 @@ describe('callback URL guard (WEBHOOK_ALLOW_PRIVATE_URLS=false)', () => {
     await receiver.start();
     // An instance that allows private URLs, on the same database, whose schedulers do not run:
     // it takes the subscription and the payment; the guarded instance relays and dispatches.
-    const lax = await createTestApp({ SCHEDULERS: 'false' }, guarded.databaseUrl);
+    const lax = await createTestApp({
+      env: { SCHEDULERS: 'false' },
+      databaseUrl: guarded.databaseUrl,
+    });
     try {
       const sub = await subscribe(lax.http, { callbackUrl: receiver.url });
       expect((await guarded.http().get(`/api/v1/payments/subscriptions/${sub.id}`)).status).toBe(

@@ -136,11 +136,11 @@ describe('webhook delivery: unsubscribing', () => {
           .http()
           .delete(`${SUBSCRIPTIONS}/${sub.id}`)
           .then((res) => res.status);
-        // The DELETE waits either on the subscription row (held by the fan-out's FOR SHARE) or
-        // on the deliveries it cancels: both are the race this test is about.
+        // The DELETE waits either on the subscription row (its locking read, held back by the
+        // fan-out's FOR SHARE) or on the deliveries it cancels: both are the race this test is about.
         await waitFor(
           async () =>
-            (await waiting("update webhook_subscription set status = 'DELETED'")) +
+            (await waiting('select % from "webhook_subscription" % for update')) +
             (await waiting("update webhook_delivery set status = 'CANCELLED'")),
           { until: (n) => n === 1, what: 'the DELETE waiting' },
         );

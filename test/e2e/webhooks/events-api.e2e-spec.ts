@@ -1,29 +1,21 @@
 import {
-  createAccount,
   createPayment,
   expectProblem,
   expectValidationFailed,
-  type Http,
   moveInSandbox,
   unknownId,
-  usePaymentsApp,
   waitFor,
 } from '../../support/payments-fixtures';
-import { type Hook, Receiver, subscribe } from '../../support/webhook-fixtures';
+import { type Hook, subscribe } from '../../support/webhook-fixtures';
 import { verifies } from '../../support/webhook-ops-fixtures';
+import { useWebhooksApp } from '../../support/webhooks-app';
 
-const ADMIN_KEY = '0123456789abcdef0123';
 const EVENTS = '/api/v1/events';
 
 /** The events API answers the envelopes byte for byte as they were delivered. */
 describe('events API', () => {
-  const ctx = usePaymentsApp({
-    ADMIN_API_KEY: ADMIN_KEY,
-    WEBHOOK_POLL_INTERVAL_MS: '20',
-    OUTBOX_POLL_INTERVAL_MS: '20',
-  });
-  const http: Http = () => ctx.t.http();
-  const receiver = new Receiver();
+  const { ctx, http, addReceiver, newAccount } = useWebhooksApp();
+  const receiver = addReceiver();
   let secret: string;
   let paymentId: string;
   let hooks: Hook[];
@@ -50,7 +42,6 @@ describe('events API', () => {
     // In event order (arrival order is not guaranteed).
     hooks.sort((a, b) => JSON.parse(a.body).data.version - JSON.parse(b.body).data.version);
   });
-  afterAll(() => receiver.stop());
 
   it('GET /events/{id} answers exactly the bytes that were delivered', async () => {
     for (const hook of hooks) {
@@ -120,7 +111,7 @@ describe('events API', () => {
   });
 
   it("answers 404 for an unknown or malformed id, and for another account's event or payment", async () => {
-    const other = await createAccount(ctx.t, ADMIN_KEY, 'Other');
+    const other = await newAccount('Other');
     for (const id of [unknownId(), 'nope'])
       expectProblem(await http().get(`${EVENTS}/${id}`), 404, 'event-not-found');
     for (const id of [unknownId(), 'nope'])

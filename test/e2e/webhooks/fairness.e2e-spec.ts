@@ -22,12 +22,14 @@ describe('fairness: one hanging receiver cannot hold up another subscription', (
   const hanging = new HangingReceiver();
   beforeAll(async () => {
     t = await createTestApp({
-      WEBHOOK_CONCURRENCY: '20',
-      WEBHOOK_MAX_IN_FLIGHT_PER_SUBSCRIPTION: String(CAP),
-      WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS),
-      WEBHOOK_LEASE_MS: '40000',
-      WEBHOOK_POLL_INTERVAL_MS: '20',
-      OUTBOX_POLL_INTERVAL_MS: '20',
+      env: {
+        WEBHOOK_CONCURRENCY: '20',
+        WEBHOOK_MAX_IN_FLIGHT_PER_SUBSCRIPTION: String(CAP),
+        WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS),
+        WEBHOOK_LEASE_MS: '40000',
+        WEBHOOK_POLL_INTERVAL_MS: '20',
+        OUTBOX_POLL_INTERVAL_MS: '20',
+      },
     });
   });
   afterAll(async () => {

@@ -28,8 +28,8 @@ describe('in-flight cap across two instances on one database', () => {
       WEBHOOK_POLL_INTERVAL_MS: '20',
       OUTBOX_POLL_INTERVAL_MS: '20',
     };
-    apps.push(await createTestApp(env));
-    apps.push(await createTestApp(env, apps[0].databaseUrl));
+    apps.push(await createTestApp({ env }));
+    apps.push(await createTestApp({ env, databaseUrl: apps[0].databaseUrl }));
     await subscribe(apps[0].http, {
       callbackUrl: await hanging.start(),
       eventTypes: ['payment.created'],

@@ -25,8 +25,8 @@ describe('dispatcher lease vs. send time (two instances on one database)', () =>
       OUTBOX_POLL_INTERVAL_MS: '20',
     };
     try {
-      apps.push(await createTestApp(env));
-      apps.push(await createTestApp(env, apps[0].databaseUrl));
+      apps.push(await createTestApp({ env }));
+      apps.push(await createTestApp({ env, databaseUrl: apps[0].databaseUrl }));
     } catch (error) {
       // Refusing a lease that cannot cover a send is an acceptable answer too.
       expect(String(error)).toMatch(/WEBHOOK_LEASE_MS/);

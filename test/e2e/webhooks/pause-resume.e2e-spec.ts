@@ -1,12 +1,13 @@
-import { createPayment, type Http, usePaymentsApp, waitFor } from '../../support/payments-fixtures';
+import { createPayment, waitFor } from '../../support/payments-fixtures';
 import {
   deliveriesOf,
-  Receiver,
+  type Receiver,
   subscribe,
   verifyAll,
   verifyHook,
 } from '../../support/webhook-fixtures';
 import { patched } from '../../support/webhook-ops-fixtures';
+import { useWebhooksApp } from '../../support/webhooks-app';
 
 const WINDOW_MS = 60_000;
 
@@ -16,23 +17,13 @@ const WINDOW_MS = 60_000;
  * every undelivered delivery.
  */
 describe('pausing and resuming a subscription', () => {
-  const ctx = usePaymentsApp({
-    WEBHOOK_POLL_INTERVAL_MS: '20',
-    OUTBOX_POLL_INTERVAL_MS: '20',
+  const { ctx, http, addReceiver, receivers } = useWebhooksApp({
     WEBHOOK_RETRY_WINDOW_MS: String(WINDOW_MS),
     WEBHOOK_RETRY_BASE_MS: '20000',
     WEBHOOK_RETRY_MAX_DELAY_MS: '20000',
     // One delivery per pass (two passes overlap): the order of the claims shows in the waves below.
     WEBHOOK_CONCURRENCY: '2',
   });
-  const http: Http = () => ctx.t.http();
-  const receivers: Receiver[] = [];
-  const receiver = () => {
-    const r = new Receiver();
-    receivers.push(r);
-    return r;
-  };
-  afterAll(() => Promise.all(receivers.map((r) => r.stop())));
   // Each test's subscriptions go with it: a held receiver must not slow the next test down.
   afterEach(async () => {
     const { rows } = await ctx.db.query<{ id: string }>(
@@ -56,8 +47,8 @@ describe('pausing and resuming a subscription', () => {
   }
 
   it('waits while paused (deliveries PENDING, no attempt), then sends oldest event first', async () => {
-    const target = receiver();
-    const sentinel = receiver();
+    const target = addReceiver();
+    const sentinel = addReceiver();
     target.answer = () => 'hold';
     const sub = await subscribe(http, {
       callbackUrl: await target.start(),
@@ -100,8 +91,8 @@ describe('pausing and resuming a subscription', () => {
   });
 
   it('resumed after the retry window, the deliveries whose event is too old are FAILED, newer ones sent', async () => {
-    const target = receiver();
-    const sentinel = receiver();
+    const target = addReceiver();
+    const sentinel = addReceiver();
     const sub = await subscribe(http, {
       callbackUrl: await target.start(),
       eventTypes: ['payment.created'],
@@ -132,9 +123,9 @@ describe('pausing and resuming a subscription', () => {
   });
 
   it('a URL change while paused sends every waiting delivery to the new URL only', async () => {
-    const before = receiver();
-    const after = receiver();
-    const sentinel = receiver();
+    const before = addReceiver();
+    const after = addReceiver();
+    const sentinel = addReceiver();
     const sub = await subscribe(http, {
       callbackUrl: await before.start(),
       eventTypes: ['payment.created'],
@@ -154,8 +145,8 @@ describe('pausing and resuming a subscription', () => {
   });
 
   it('a URL change sends a delivery that is waiting for its retry to the new URL', async () => {
-    const before = receiver();
-    const after = receiver();
+    const before = addReceiver();
+    const after = addReceiver();
     before.answer = () => ({ status: 500 });
     const sub = await subscribe(http, {
       callbackUrl: await before.start(),

@@ -31,8 +31,8 @@ describe('rateLimitPerSecond across two instances on one database', () => {
       WEBHOOK_POLL_INTERVAL_MS: '20',
       OUTBOX_POLL_INTERVAL_MS: '20',
     };
-    apps.push(await createTestApp(env));
-    apps.push(await createTestApp(env, apps[0].databaseUrl));
+    apps.push(await createTestApp({ env }));
+    apps.push(await createTestApp({ env, databaseUrl: apps[0].databaseUrl }));
     db = await connectDb(apps[0].databaseUrl);
     const [a, b] = apps;
     const sub = await subscribe(a.http, {

@@ -1,22 +1,8 @@
-import {
-  createAccount,
-  createPayment,
-  expectProblem,
-  type Http,
-  unknownId,
-  usePaymentsApp,
-  waitFor,
-} from '../../support/payments-fixtures';
-import {
-  deliveriesOf,
-  Receiver,
-  subscribe,
-  SUBSCRIPTIONS,
-  verifyAll,
-} from '../../support/webhook-fixtures';
+import { createPayment, expectProblem, unknownId, waitFor } from '../../support/payments-fixtures';
+import { deliveriesOf, subscribe, SUBSCRIPTIONS, verifyAll } from '../../support/webhook-fixtures';
 import { patched } from '../../support/webhook-ops-fixtures';
+import { useWebhooksApp } from '../../support/webhooks-app';
 
-const ADMIN_KEY = '0123456789abcdef0123';
 const WINDOW_MS = 60_000;
 const DAY = 24 * 3600_000;
 
@@ -25,17 +11,11 @@ const DAY = 24 * 3600_000;
  * fresh retry window. Deliveries are made FAILED the documented way: paused past the window.
  */
 describe('POST /api/v1/payments/subscriptions/{id}/recover', () => {
-  const ctx = usePaymentsApp({
-    ADMIN_API_KEY: ADMIN_KEY,
-    WEBHOOK_POLL_INTERVAL_MS: '20',
-    OUTBOX_POLL_INTERVAL_MS: '20',
+  const { ctx, http, addReceiver, newAccount } = useWebhooksApp({
     WEBHOOK_RETRY_WINDOW_MS: String(WINDOW_MS),
     WEBHOOK_RETRY_BASE_MS: '20000',
     WEBHOOK_RETRY_MAX_DELAY_MS: '20000',
   });
-  const http: Http = () => ctx.t.http();
-  const receivers: Receiver[] = [];
-  afterAll(() => Promise.all(receivers.map((r) => r.stop())));
   const recover = (id: string, body: unknown) =>
     http()
       .post(`${SUBSCRIPTIONS}/${id}/recover`)
@@ -44,8 +24,7 @@ describe('POST /api/v1/payments/subscriptions/{id}/recover', () => {
 
   /** A subscription with `n` FAILED deliveries (paused, past the window, resumed); their event times. */
   async function withFailed(n: number) {
-    const receiver = new Receiver();
-    receivers.push(receiver);
+    const receiver = addReceiver();
     const sub = await subscribe(http, {
       callbackUrl: await receiver.start(),
       eventTypes: ['payment.created'],
@@ -150,7 +129,7 @@ describe('POST /api/v1/payments/subscriptions/{id}/recover', () => {
   });
 
   it("answers 404 for an unknown id, a malformed id and another account's subscription", async () => {
-    const other = await createAccount(ctx.t, ADMIN_KEY, 'Other');
+    const other = await newAccount('Other');
     const theirs = await subscribe(other.http, { callbackUrl: 'http://127.0.0.1:9/hooks' });
     const since = iso(ctx.t.clock.now().getTime() - 1000);
     for (const id of [unknownId(), 'nope', theirs.id])

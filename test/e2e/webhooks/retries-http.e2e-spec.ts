@@ -1,7 +1,6 @@
-import { usePaymentsApp } from '../../support/payments-fixtures';
 import { runRetryScenario } from '../../support/webhook-retry-scenario';
+import { useWebhooksApp } from '../../support/webhooks-app';
 
-const ADMIN_KEY = '0123456789abcdef0123';
 const BASE_MS = 200;
 
 /**
@@ -9,13 +8,8 @@ const BASE_MS = 200;
  * gaps and the same webhook-id until the receiver answers 200; then nothing more is sent.
  */
 describe('webhook retries on HTTP answers other than 200', () => {
-  const ctx = usePaymentsApp({
-    ADMIN_API_KEY: ADMIN_KEY,
-    OUTBOX_POLL_INTERVAL_MS: '20',
-    WEBHOOK_POLL_INTERVAL_MS: '20',
-    WEBHOOK_RETRY_BASE_MS: String(BASE_MS),
-  });
-  const scenario = { adminKey: ADMIN_KEY, baseMs: BASE_MS, failures: 2 };
+  const { ctx } = useWebhooksApp({ WEBHOOK_RETRY_BASE_MS: String(BASE_MS) });
+  const scenario = { baseMs: BASE_MS, failures: 2 };
 
   it.each([
     [500, 3, { status: 500, body: 'boom' }],

@@ -1,14 +1,13 @@
-import { createAccount, createPayment, usePaymentsApp } from '../../support/payments-fixtures';
+import { createPayment } from '../../support/payments-fixtures';
 import { runRetryScenario } from '../../support/webhook-retry-scenario';
 import {
-  Receiver,
   subscribe,
   verifyAll,
   waitForDelivery,
   waitsBetween,
 } from '../../support/webhook-fixtures';
+import { useWebhooksApp } from '../../support/webhooks-app';
 
-const ADMIN_KEY = '0123456789abcdef0123';
 const BASE_MS = 200;
 const TIMEOUT_MS = 400;
 
@@ -17,14 +16,11 @@ const TIMEOUT_MS = 400;
  * a Retry-After on a 429 or 503 (only those) pushes the next attempt later.
  */
 describe('webhook retries on network failures and Retry-After', () => {
-  const ctx = usePaymentsApp({
-    ADMIN_API_KEY: ADMIN_KEY,
-    OUTBOX_POLL_INTERVAL_MS: '20',
-    WEBHOOK_POLL_INTERVAL_MS: '20',
+  const { ctx, addReceiver, newAccount } = useWebhooksApp({
     WEBHOOK_RETRY_BASE_MS: String(BASE_MS),
     WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS),
   });
-  const scenario = { adminKey: ADMIN_KEY, baseMs: BASE_MS, failures: 2 };
+  const scenario = { baseMs: BASE_MS, failures: 2 };
 
   it(`retries a receiver that answers later than WEBHOOK_TIMEOUT_MS (${TIMEOUT_MS} ms), even with a 200, then delivers`, async () => {
     await runRetryScenario({
@@ -56,10 +52,10 @@ describe('webhook retries on network failures and Retry-After', () => {
 
   /** One failed attempt answered `status` with `retryAfter`, then a 200; the dispatcher's one pause. */
   async function pauseAfter(status: number, retryAfter: string): Promise<number> {
-    const account = await createAccount(ctx.t, ADMIN_KEY, `retry-after ${status}`);
-    const receiver = new Receiver();
-    receiver.answer = (_hook, n) =>
-      n === 1 ? { status, headers: { 'retry-after': retryAfter } } : { status: 200 };
+    const account = await newAccount(`retry-after ${status}`);
+    const receiver = addReceiver((_hook, n) =>
+      n === 1 ? { status, headers: { 'retry-after': retryAfter } } : { status: 200 },
+    );
     try {
       const sub = await subscribe(account.http, {
         callbackUrl: await receiver.start(),
@@ -115,17 +111,13 @@ describe('webhook retries on network failures and Retry-After', () => {
  * refusal ("timeout after 400 ms" instead of ECONNREFUSED).
  */
 describe('webhook retries on a refused connection', () => {
-  const ctx = usePaymentsApp({
-    ADMIN_API_KEY: ADMIN_KEY,
-    OUTBOX_POLL_INTERVAL_MS: '20',
-    WEBHOOK_POLL_INTERVAL_MS: '20',
+  const { ctx } = useWebhooksApp({
     WEBHOOK_RETRY_BASE_MS: String(BASE_MS),
     WEBHOOK_TIMEOUT_MS: '5000',
   });
 
   it('retries a refused connection (nothing listening on the port) with growing gaps, then delivers once it listens', async () => {
     await runRetryScenario({
-      adminKey: ADMIN_KEY,
       baseMs: BASE_MS,
       t: ctx.t,
       failures: 3,

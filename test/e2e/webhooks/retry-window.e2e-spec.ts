@@ -1,24 +1,18 @@
-import {
-  createAccount,
-  createPayment,
-  type Http,
-  usePaymentsApp,
-} from '../../support/payments-fixtures';
+import { createPayment, type Http } from '../../support/payments-fixtures';
 import {
   type CreatedSubscription,
   deliveriesOf,
   type DeliveryView,
   metricSample,
-  Receiver,
+  type Receiver,
   subscribe,
   SUBSCRIPTIONS,
   verifyAll,
   waitForDelivery,
 } from '../../support/webhook-fixtures';
+import { useWebhooksApp } from '../../support/webhooks-app';
 import { workersSettled } from '../../support/workers-settled';
 
-const ADMIN_KEY = '0123456789abcdef0123';
-const POLL_MS = 20;
 const DAY_MS = 24 * 3600 * 1000;
 const WINDOW_MS = 7 * DAY_MS;
 
@@ -28,20 +22,13 @@ const WINDOW_MS = 7 * DAY_MS;
  * The clock only moves forward in this file, so each test works in an account of its own.
  */
 describe('webhook retry window and manual retry', () => {
-  const ctx = usePaymentsApp({
-    ADMIN_API_KEY: ADMIN_KEY,
-    OUTBOX_POLL_INTERVAL_MS: String(POLL_MS),
-    WEBHOOK_POLL_INTERVAL_MS: String(POLL_MS),
+  const { ctx, addReceiver, newAccount } = useWebhooksApp({
     WEBHOOK_RETRY_BASE_MS: '100',
     // The cap keeps the backoff short once the clock has moved by days.
     WEBHOOK_RETRY_MAX_DELAY_MS: '300',
     // Auto-disable (5 days of failures by default) would park the deliveries before the window
     // ends: this file is about the window, so the subscription stays ACTIVE for 8 days.
     WEBHOOK_DISABLE_AFTER_MS: String(8 * 24 * 3600 * 1000),
-  });
-  const receivers: Receiver[] = [];
-  afterAll(async () => {
-    await Promise.all(receivers.map((r) => r.stop()));
   });
   // A delivery left PENDING would fail (and count in the metrics) when a later test moves the clock.
   const unsubscribes: (() => Promise<unknown>)[] = [];
@@ -70,10 +57,8 @@ describe('webhook retry window and manual retry', () => {
 
   /** A payment.created delivery to a receiver that always answers 500, after two failed attempts. */
   async function failingDelivery(name: string): Promise<Failing> {
-    const account = await createAccount(ctx.t, ADMIN_KEY, name);
-    const receiver = new Receiver();
-    receivers.push(receiver);
-    receiver.answer = () => ({ status: 500, body: 'still broken' });
+    const account = await newAccount(name);
+    const receiver = addReceiver(() => ({ status: 500, body: 'still broken' }));
     const sub = await subscribe(account.http, {
       callbackUrl: await receiver.start(),
       eventTypes: ['payment.created'],

@@ -1,17 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import {
-  createAccount,
-  createPayment,
-  expectProblem,
-  type Http,
-  unknownId,
-  usePaymentsApp,
-  waitFor,
-} from '../../support/payments-fixtures';
-import { type Hook, Receiver, subscribe, SUBSCRIPTIONS } from '../../support/webhook-fixtures';
+import { createPayment, expectProblem, unknownId, waitFor } from '../../support/payments-fixtures';
+import { type Hook, subscribe, SUBSCRIPTIONS } from '../../support/webhook-fixtures';
 import { postRotate, rotated, verifies } from '../../support/webhook-ops-fixtures';
+import { useWebhooksApp } from '../../support/webhooks-app';
 
-const ADMIN_KEY = '0123456789abcdef0123';
 const HOUR = 3600_000;
 const secretOf = () => `whsec_${randomBytes(32).toString('base64')}`;
 
@@ -21,18 +13,12 @@ const secretOf = () => `whsec_${randomBytes(32).toString('base64')}`;
  * never shown. Time moves with the FakeClock.
  */
 describe('POST /api/v1/payments/subscriptions/{id}/rotate-secret', () => {
-  const ctx = usePaymentsApp({
-    ADMIN_API_KEY: ADMIN_KEY,
-    WEBHOOK_POLL_INTERVAL_MS: '20',
-    OUTBOX_POLL_INTERVAL_MS: '20',
-  });
-  const http: Http = () => ctx.t.http();
-  const receiver = new Receiver();
+  const { ctx, http, addReceiver, newAccount } = useWebhooksApp();
+  const receiver = addReceiver();
   let url: string;
   beforeAll(async () => {
     url = await receiver.start();
   });
-  afterAll(() => receiver.stop());
 
   /**
    * Creates a payment and returns the hook its payment.created delivery brought to the newest
@@ -169,7 +155,7 @@ describe('POST /api/v1/payments/subscriptions/{id}/rotate-secret', () => {
   });
 
   it("answers 404 for an unknown id, a malformed id and another account's subscription", async () => {
-    const other = await createAccount(ctx.t, ADMIN_KEY, 'Other');
+    const other = await newAccount('Other');
     const theirs = await subscribe(other.http, { callbackUrl: url });
     for (const id of [unknownId(), 'nope', theirs.id]) {
       expectProblem(await postRotate(http, id, {}), 404, 'subscription-not-found');

@@ -1,14 +1,13 @@
-import { createPayment, type Http, usePaymentsApp } from '../../support/payments-fixtures';
-import { metricSample, Receiver, subscribe } from '../../support/webhook-fixtures';
+import { createPayment } from '../../support/payments-fixtures';
+import { metricSample, subscribe } from '../../support/webhook-fixtures';
 import { patched } from '../../support/webhook-ops-fixtures';
+import { useWebhooksApp } from '../../support/webhooks-app';
 import { workersSettled } from '../../support/workers-settled';
 
 /** /metrics counts disabled subscriptions and the deliveries parked behind paused ones. */
 describe('subscription metrics', () => {
-  const ctx = usePaymentsApp({ WEBHOOK_POLL_INTERVAL_MS: '20', OUTBOX_POLL_INTERVAL_MS: '20' });
-  const http: Http = () => ctx.t.http();
-  const receiver = new Receiver();
-  afterAll(() => receiver.stop());
+  const { ctx, http, addReceiver } = useWebhooksApp();
+  const receiver = addReceiver();
   const sample = async (name: string) =>
     metricSample((await http().get('/metrics').expect(200)).text, name);
 

@@ -1,22 +1,18 @@
 import {
-  createAccount,
   expectProblem,
   expectValidationFailed,
-  type Http,
   ISO_UTC_MS,
   unknownId,
-  usePaymentsApp,
 } from '../../support/payments-fixtures';
 import { ALL_EVENT_TYPES, subscribe } from '../../support/webhook-fixtures';
 import { getSubscription, patched, patchSubscription } from '../../support/webhook-ops-fixtures';
+import { useWebhooksApp } from '../../support/webhooks-app';
 
-const ADMIN_KEY = '0123456789abcdef0123';
 const URL_OK = 'http://127.0.0.1:9/hooks';
 
 /** PATCH .../subscriptions/{id}: the creation rules, each refused field named, nothing changed. */
 describe('PATCH /api/v1/payments/subscriptions/{id}', () => {
-  const ctx = usePaymentsApp({ ADMIN_API_KEY: ADMIN_KEY });
-  const http: Http = () => ctx.t.http();
+  const { ctx, http, newAccount } = useWebhooksApp();
 
   const rowOf = async (id: string) =>
     (await ctx.db.query('select * from webhook_subscription where id = $1', [id])).rows[0];
@@ -138,7 +134,7 @@ describe('PATCH /api/v1/payments/subscriptions/{id}', () => {
   });
 
   it("answers 404 for an unknown id, a malformed id, a deleted subscription and another account's", async () => {
-    const other = await createAccount(ctx.t, ADMIN_KEY, 'Other');
+    const other = await newAccount('Other');
     const theirs = await subscribe(other.http, { callbackUrl: URL_OK });
     const deleted = await subscribe(http, { callbackUrl: URL_OK });
     await http().delete(`/api/v1/payments/subscriptions/${deleted.id}`).expect(204);

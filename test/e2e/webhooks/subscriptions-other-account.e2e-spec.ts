@@ -1,27 +1,18 @@
 import request from 'supertest';
-import {
-  createAccount,
-  expectProblem,
-  type Http,
-  unknownId,
-} from '../../support/payments-fixtures';
-import {
-  SUBSCRIPTIONS_ADMIN_KEY,
-  URL_OK,
-  useSubscriptionsApp,
-} from '../../support/subscriptions-harness';
+import { expectProblem, type Http, unknownId } from '../../support/payments-fixtures';
+import { URL_OK, useSubscriptionsApp } from '../../support/subscriptions-harness';
 import { type CreatedSubscription, subscribe, SUBSCRIPTIONS } from '../../support/webhook-fixtures';
 
 /** Another account gets 404 for a subscription, exactly like an unknown one, and never lists it. */
 describe('webhook subscriptions: the account boundary', () => {
-  const { ctx, http } = useSubscriptionsApp();
+  const { http, newAccount } = useSubscriptionsApp();
 
   describe('another account', () => {
     let other: Http;
     let mine: CreatedSubscription;
 
     beforeAll(async () => {
-      other = (await createAccount(ctx.t, SUBSCRIPTIONS_ADMIN_KEY, 'Other Corp')).http;
+      other = (await newAccount('Other Corp')).http;
       mine = await subscribe(http, { callbackUrl: URL_OK });
     });
 

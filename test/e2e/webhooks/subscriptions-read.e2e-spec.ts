@@ -1,16 +1,11 @@
 import request from 'supertest';
-import { createAccount, expectProblem, unknownId } from '../../support/payments-fixtures';
-import {
-  secretOf,
-  SUBSCRIPTIONS_ADMIN_KEY,
-  URL_OK,
-  useSubscriptionsApp,
-} from '../../support/subscriptions-harness';
+import { expectProblem, unknownId } from '../../support/payments-fixtures';
+import { secretOf, URL_OK, useSubscriptionsApp } from '../../support/subscriptions-harness';
 import { type CreatedSubscription, subscribe, SUBSCRIPTIONS } from '../../support/webhook-fixtures';
 
 /** GET /api/v1/payments/subscriptions[/{id}]: the secret never shown again, pages, 404s. */
 describe('webhook subscriptions: reading them', () => {
-  const { ctx, http } = useSubscriptionsApp();
+  const { http, newAccount } = useSubscriptionsApp();
 
   describe('GET /api/v1/payments/subscriptions[/{id}]', () => {
     it('never shows the secret again: not in GET, not in the list', async () => {
@@ -28,7 +23,7 @@ describe('webhook subscriptions: reading them', () => {
     });
 
     it('lists newest first, page by page with limit and cursor', async () => {
-      const account = await createAccount(ctx.t, SUBSCRIPTIONS_ADMIN_KEY, 'Lister');
+      const account = await newAccount('Lister');
       const created: CreatedSubscription[] = [];
       for (let i = 0; i < 5; i++)
         created.push(

@@ -1,26 +1,20 @@
-import {
-  createAccount,
-  expectProblem,
-  type Http,
-  unknownId,
-  usePaymentsApp,
-} from '../../support/payments-fixtures';
-import { deliveriesOf, Receiver, subscribe, SUBSCRIPTIONS } from '../../support/webhook-fixtures';
+import { expectProblem, unknownId } from '../../support/payments-fixtures';
+import { deliveriesOf, subscribe, SUBSCRIPTIONS } from '../../support/webhook-fixtures';
 import { patched, rotated, verifies } from '../../support/webhook-ops-fixtures';
+import { useWebhooksApp } from '../../support/webhooks-app';
 
-const ADMIN_KEY = '0123456789abcdef0123';
 const TIMEOUT_MS = 600;
 
 /** POST .../test: one signed webhook.test attempt, reported synchronously, never stored or retried. */
 describe('POST /api/v1/payments/subscriptions/{id}/test', () => {
-  const ctx = usePaymentsApp({ ADMIN_API_KEY: ADMIN_KEY, WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS) });
-  const http: Http = () => ctx.t.http();
-  const receiver = new Receiver();
+  const { ctx, http, addReceiver, newAccount } = useWebhooksApp({
+    WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS),
+  });
+  const receiver = addReceiver();
   let url: string;
   beforeAll(async () => {
     url = await receiver.start();
   });
-  afterAll(() => receiver.stop());
 
   const testSend = (id: string) => http().post(`${SUBSCRIPTIONS}/${id}/test`).send({});
 
@@ -54,7 +48,8 @@ describe('POST /api/v1/payments/subscriptions/{id}/test', () => {
     [410, { delivered: false, statusCode: 410, error: null }],
     [302, { delivered: false, statusCode: 302, error: null }],
   ])('reports a %s as not delivered, and does not retry it', async (status, expected) => {
-    receiver.answer = () => ({ status, headers: status === 302 ? { location: '/x' } : {} });
+    const headers: Record<string, string> = status === 302 ? { location: '/x' } : {};
+    receiver.answer = () => ({ status, headers });
     const sub = await subscribe(http, { callbackUrl: `${url}/s${status}` });
     const res = await testSend(sub.id);
     expect(res.status).toBe(200);
@@ -88,7 +83,7 @@ describe('POST /api/v1/payments/subscriptions/{id}/test', () => {
   });
 
   it('reports a refused connection', async () => {
-    const closed = new Receiver();
+    const closed = addReceiver();
     const closedUrl = await closed.start();
     await closed.stop();
     const sub = await subscribe(http, { callbackUrl: closedUrl });
@@ -111,7 +106,7 @@ describe('POST /api/v1/payments/subscriptions/{id}/test', () => {
   });
 
   it("answers 404 for an unknown id, a malformed id and another account's subscription", async () => {
-    const other = await createAccount(ctx.t, ADMIN_KEY, 'Other');
+    const other = await newAccount('Other');
     const theirs = await subscribe(other.http, { callbackUrl: `${url}/theirs` });
     for (const id of [unknownId(), 'nope', theirs.id])
       expectProblem(await testSend(id), 404, 'subscription-not-found');

@@ -1,6 +1,7 @@
-import { createPayment, type Http, usePaymentsApp, waitFor } from '../../support/payments-fixtures';
-import { deliveriesOf, Receiver, subscribe, verifyAll } from '../../support/webhook-fixtures';
+import { createPayment, waitFor } from '../../support/payments-fixtures';
+import { deliveriesOf, subscribe, verifyAll } from '../../support/webhook-fixtures';
 import { patched, report, rotated, seeded, verifies } from '../../support/webhook-ops-fixtures';
+import { useWebhooksApp } from '../../support/webhooks-app';
 
 const ROUNDS = 6;
 
@@ -10,11 +11,12 @@ const ROUNDS = 6;
  * then), no delivery is lost and none is sent twice.
  */
 describe('PATCH callbackUrl racing the dispatcher', () => {
-  const ctx = usePaymentsApp({ WEBHOOK_POLL_INTERVAL_MS: '10', OUTBOX_POLL_INTERVAL_MS: '10' });
-  const http: Http = () => ctx.t.http();
+  const { http, addReceiver } = useWebhooksApp({
+    WEBHOOK_POLL_INTERVAL_MS: '10',
+    OUTBOX_POLL_INTERVAL_MS: '10',
+  });
   // A receiver per round: round r moves the subscription from receivers[r - 1] to receivers[r].
-  const receivers = Array.from({ length: ROUNDS + 1 }, () => new Receiver());
-  afterAll(() => Promise.all(receivers.map((r) => r.stop())));
+  const receivers = Array.from({ length: ROUNDS + 1 }, () => addReceiver());
 
   it('never sends to the old URL after the answer, and delivers every event exactly once', async () => {
     const seed = Number(process.env.RACE_SEED ?? Date.now() % 2 ** 31);
