@@ -1,5 +1,5 @@
 /**
- * Module boundaries (README "Architecture", ADR 3 and ADR 14). Run: `npm run lint:deps`.
+ * Module boundaries (README "Architecture", ADR 3, ADR 14 and ADR 17). Run: `npm run lint:deps`.
  *
  * Paths are resolved through tsconfig.json, and type-only imports count too (tsPreCompilationDeps):
  * a `domain/` file may not even name an ORM or HTTP type.
@@ -66,12 +66,9 @@ module.exports = {
       severity: 'error',
       comment:
         "A module's index.ts publishes the module, its ports and its Nest-free contracts, never " +
-        'its infrastructure/ or http/. (payment.dto.ts: still read by webhooks for the events document.)',
+        'its infrastructure/ or http/.',
       from: { path: `^src/${BUSINESS}/index\\.ts$` },
-      to: {
-        path: `^src/${BUSINESS}/(infrastructure|http)/`,
-        pathNot: ['^src/payments/http/payment\\.dto\\.ts$'],
-      },
+      to: { path: `^src/${BUSINESS}/(infrastructure|http)/` },
     },
     {
       name: 'contracts-are-framework-free',
@@ -99,6 +96,32 @@ module.exports = {
         path: '^src/$1/infrastructure/',
         pathNot: ['\\.(repository|reader)\\.ts$'],
       },
+    },
+    {
+      name: 'config-sections-are-plain',
+      severity: 'error',
+      comment:
+        "A settings section (src/<module>/<name>.config.ts, ADR 17) is a plain class: no NestJS, " +
+        'no MikroORM, no code of the service, so src/config can compose it without loading its module.',
+      from: { path: '^src/[^/]+/[^/]+\\.config\\.ts$' },
+      to: {
+        path: [
+          '(^|/)node_modules/@nestjs/',
+          '^@nestjs/',
+          '(^|/)node_modules/@mikro-orm/',
+          '^@mikro-orm/',
+          '^src/',
+        ],
+      },
+    },
+    {
+      name: 'config-reads-only-sections',
+      severity: 'error',
+      comment:
+        "src/config composes the modules' settings sections; it imports nothing else of a module " +
+        '(ADR 17).',
+      from: { path: '^src/config/' },
+      to: { path: '^src/', pathNot: ['^src/config/', '^src/shared/', '\\.config\\.ts$'] },
     },
     {
       name: 'no-circular',

@@ -1,8 +1,8 @@
 // The service's own SQL, copied here so the ceilings run exactly the statements it runs (with
 // positional parameters instead of MikroORM's `?`). Keep in sync with:
 //   src/quotes/infrastructure/locked-quote-reservations.ts (reserve: the quote row locked, then used)
-// The payment insert is not copied: it is imported from the build (payments.sql.ts), see below.
-//   src/outbox/outbox.writer.ts                            (append)
+// The payment insert and the outbox append are not copied: they are imported from the build
+// (payments.sql.ts, outbox.sql.ts), see below.
 // The claim is not copied: claimDue below imports the service's own statement.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -22,28 +22,33 @@ const numbered = (sql) => {
   return sql.replace(/\?/g, () => `$${++n}`);
 };
 
-let paymentsSql;
+let statements;
 /** The service's own statements, from the build the bench has just made (`npm run build`). */
-async function servicePaymentsSql() {
-  if (!paymentsSql) {
-    const file = join(ROOT, 'dist', 'src', 'payments', 'infrastructure', 'payments.sql.js');
-    const mod = await import(pathToFileURL(file).href);
-    paymentsSql = { insertNew: numbered((mod.default ?? mod).INSERT_NEW_PAYMENTS) };
+async function serviceStatements() {
+  if (!statements) {
+    const load = async (...path) => {
+      const mod = await import(pathToFileURL(join(ROOT, 'dist', 'src', ...path)).href);
+      return mod.default ?? mod;
+    };
+    const payments = await load('payments', 'infrastructure', 'payments.sql.js');
+    const outbox = await load('outbox', 'outbox.sql.js');
+    statements = {
+      insertNew: numbered(payments.INSERT_NEW_PAYMENTS),
+      appendEvent: numbered(outbox.appendEventsStatement(1)),
+    };
   }
-  return paymentsSql;
+  return statements;
 }
 
 const require = createRequire(import.meta.url);
 
 /**
  * The dispatcher's claim: not a copy but the very statement the built service runs
- * (src/webhooks/infrastructure/claim-due.statement.ts, from dist/ like the service itself), with
+ * (src/webhooks/infrastructure/claim-due.sql.ts, from dist/ like the service itself), with
  * $n placeholders. Returns `{ sql, params }`.
  */
 export function claimDue(values) {
-  const {
-    claimDueStatement,
-  } = require('../../dist/src/webhooks/infrastructure/claim-due.statement.js');
+  const { claimDueStatement } = require('../../dist/src/webhooks/infrastructure/claim-due.sql.js');
   const { RATE_WINDOW_MS } = require('../../dist/src/webhooks/domain/rate-window.js');
   return claimDueStatement({ windowMs: RATE_WINDOW_MS, ...values }, 'dollar');
 }
@@ -114,7 +119,7 @@ export async function paymentTransaction(client, accountId, quoteId, externalRef
       createdAt: iso,
       updatedAt: iso,
     };
-    const { insertNew } = await servicePaymentsSql();
+    const { insertNew, appendEvent } = await serviceStatements();
     const row = {
       id,
       account_id: accountId,
@@ -135,10 +140,15 @@ export async function paymentTransaction(client, accountId, quoteId, externalRef
       updated_at: now,
     };
     await client.query(insertNew, [JSON.stringify([row])]);
-    await client.query(
-      `insert into outbox_event (id, type, aggregate_id, account_id, payload, occurred_at, available_at) values ($1, $2, $3, $4, $5::jsonb, $6, $7)`,
-      [uuidv7(), 'payment.created', id, accountId, JSON.stringify(view), now, now],
-    );
+    await client.query(appendEvent, [
+      uuidv7(),
+      'payment.created',
+      id,
+      accountId,
+      JSON.stringify(view),
+      now,
+      now,
+    ]);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback');
