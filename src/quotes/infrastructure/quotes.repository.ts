@@ -1,6 +1,7 @@
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Quote } from '../domain/quote';
+import { quotesSql } from './quotes.sql';
 
 @Injectable()
 export class QuotesRepository {
@@ -14,14 +15,10 @@ export class QuotesRepository {
     await this.em.insert(quote);
   }
 
-  /** Locked in id order, so two batches naming the same quotes never deadlock. */
-  lock(ids: readonly string[]): Promise<Quote[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.em.find(
-      Quote,
-      { id: { $in: [...ids] } },
-      { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
-    );
+  /** Locked in id order (`LOCK_QUOTES`), and managed: a reservation is flushed at commit. */
+  async lock(ids: readonly string[]): Promise<Quote[]> {
+    const rows = await quotesSql.lockQuotes(this.em, ids);
+    return rows.map((row) => this.em.map(Quote, row));
   }
 
   /** A quote `lock` loaded in this transaction; its changes are written when the transaction commits. */
