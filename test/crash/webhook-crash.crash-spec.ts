@@ -7,7 +7,7 @@ import {
   postPayments,
   waitFor,
 } from '../support/payments-fixtures';
-import { ServiceProcess, tcpClientOwner } from '../support/service-process';
+import { type ExitInfo, ServiceProcess, tcpClientOwner } from '../support/service-process';
 import { createTestDatabase } from '../support/test-database';
 import { type Hook, Receiver, subscribe, verifyHook } from '../support/webhook-fixtures';
 
@@ -105,14 +105,24 @@ describe('webhook delivery across crashes (real service processes)', () => {
     };
 
     const a = await start('A', databaseUrl, env);
+    // A dies as its CONCURRENCY-th request reaches the receiver, all of them still unanswered: A
+    // gives up on a held send after LEASE_MS - 200 ms and records it as failed (then sends more),
+    // so a kill by the test once it has seen them depended on how fast the test ran.
+    let killed: Promise<ExitInfo> | undefined;
+    let killedAt = 0;
+    receiver.onHook = () => {
+      if (killed || receiver.hooks.length < CONCURRENCY) return;
+      killedAt = Date.now();
+      killed = a.kill('SIGKILL');
+    };
     const sub = await subscribe(a.http, {
       callbackUrl: receiver.url,
       eventTypes: ['payment.created'],
     });
     await createPayments(a.http, N);
 
-    // A leased what it may send at once: all of it in flight (held by the receiver), the other
-    // deliveries wait unleased.
+    // A leased what it may send at once: all of it in flight (held by the receiver) when it died,
+    // the other deliveries wait unleased.
     await waitFor(async () => receiver.heldCount, {
       until: (n) => n === CONCURRENCY,
       timeoutMs: 20_000,
@@ -138,8 +148,7 @@ describe('webhook delivery across crashes (real service processes)', () => {
     expect(receiver.hooks).toHaveLength(CONCURRENCY);
     expect(await count(db, 'select count(*) as n from webhook_attempt')).toBe(0);
 
-    expect(await a.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
-    const killedAt = Date.now();
+    expect(await killed).toEqual({ code: null, signal: 'SIGKILL' });
 
     // Phase 2: a new process on the same database, and a receiver that answers 200.
     receiver.answer = (hook) => {

@@ -61,7 +61,12 @@ export async function ledger(
   };
 }
 
-/** Waits until every committed event has been received (or the time is up); returns the wait. */
+/**
+ * Waits until every committed event has been received (or the time is up); returns the wait.
+ * `extraDone` is asked first, then the events are read: work that commits events in the
+ * background (the payout simulator settling a payment) and makes `extraDone` true has then
+ * committed them before the read, so none can be left out of the check.
+ */
 export async function drain(
   db: Client,
   receiver: CountingReceiver,
@@ -70,9 +75,9 @@ export async function drain(
 ): Promise<number> {
   const started = Date.now();
   for (;;) {
+    const done = await extraDone();
     const { rows } = await db.query<{ id: string }>('select id from outbox_event');
-    if (rows.every((r) => receiver.received.has(r.id)) && (await extraDone()))
-      return Date.now() - started;
+    if (done && rows.every((r) => receiver.received.has(r.id))) return Date.now() - started;
     if (Date.now() - started > timeoutMs) return Date.now() - started;
     await new Promise((r) => setTimeout(r, 200));
   }
