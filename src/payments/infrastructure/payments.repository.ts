@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '../../outbox';
 import { DomainError } from '../../shared/domain';
 import { tableRow } from '../../shared/infrastructure/table-row';
+import { untrackedEntity } from '../../shared/infrastructure/untracked-entity';
 import { Payment, PAYMENT_ERRORS } from '../domain';
 import { paymentsSql } from './payments.sql';
 
@@ -94,7 +95,7 @@ export class PaymentsRepository {
   /** A payment to read: mapped by the ORM from one named statement (the hot path of a GET). */
   async findById(accountId: string, id: string): Promise<Payment | undefined> {
     const row = await paymentsSql.selectPayment(this.em, accountId, id);
-    return row && this.em.map(Payment, row);
+    return row && untrackedEntity(this.em, Payment, row);
   }
 
   /** A payment to move: its row stays locked until the transaction ends. */

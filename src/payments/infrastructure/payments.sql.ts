@@ -60,7 +60,7 @@ export const paymentsSql = {
     return result.affectedRows;
   },
 
-  /** The payment's row by column name (for `em.map`), if it is the account's. */
+  /** The payment's row by column name (for the ORM's mapping), if it is the account's. */
   async selectPayment(
     em: EntityManager,
     accountId: string,

@@ -21,22 +21,26 @@ export type QuoteCheck =
   | { usable: false; code: ReservationRefusal; detail: string; terms?: QuoteTerms };
 
 /**
- * The one way other modules use quotes, in two steps inside the caller's transaction, so that the
- * caller can refuse the whole request on what the quotes say (its corridor's beneficiary rules)
- * before anything is written: `lock` reads and locks, `markUsed` reserves. A reservation rolls
- * back with the payment that needed it.
+ * The quotes one transaction has locked, and what each can pay for. `markUsed` reserves quotes it
+ * found usable; `release` gives back reserved quotes whose payment was not written after all. Each
+ * writes at once, inside the caller's transaction, so a reservation rolls back with the payment
+ * that needed it.
+ */
+export interface QuoteLock {
+  /** For each id asked: whether it can pay for one payment of the account now. */
+  readonly checks: ReadonlyMap<string, QuoteCheck>;
+  /** Marks quotes found usable as used: afterwards they pay for nothing else. */
+  markUsed(quoteIds: readonly string[]): Promise<void>;
+  /** Gives back quotes this lock marked used whose payment was not written after all. */
+  release(quoteIds: readonly string[]): Promise<void>;
+}
+
+/**
+ * The one way other modules use quotes, inside the caller's transaction, so that the caller can
+ * refuse the whole request on what the quotes say (its corridor's beneficiary rules) before
+ * anything is written: `lock` reads and locks, and the lock it returns reserves.
  */
 export abstract class QuoteReservations {
-  /** Locks the quotes and says, for each id, whether it can pay for one payment of the account now. */
-  abstract lock(
-    accountId: string,
-    quoteIds: readonly string[],
-    now: Date,
-  ): Promise<Map<string, QuoteCheck>>;
-
-  /** Marks quotes found usable by `lock` as used: afterwards they pay for nothing else. */
-  abstract markUsed(accountId: string, quoteIds: readonly string[], now: Date): Promise<void>;
-
-  /** Gives back quotes marked earlier in the same transaction whose payment was not written after all. */
-  abstract release(accountId: string, quoteIds: readonly string[]): Promise<void>;
+  /** Locks the quotes (a concurrent reserver waits, then sees them used) and checks each. */
+  abstract lock(accountId: string, quoteIds: readonly string[], now: Date): Promise<QuoteLock>;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type CorridorRules, isUuid } from '../../shared/domain';
 import {
   type QuoteCheck,
+  type QuoteLock,
   QuoteReservations,
   type QuoteTerms,
 } from '../application/quote-reservations.port';
@@ -13,8 +14,9 @@ import { QuotesRepository } from './quotes.repository';
 const NO_RULES: CorridorRules = { beneficiaryRequirements: [], minAmount: null, maxAmount: null };
 
 /**
- * Locks the quotes and lets each Quote decide; the caller then reserves the ones it uses. A
- * concurrent reserver waits on the lock and then sees them used.
+ * Locks the quotes and lets each Quote decide: whether it can pay (`refusalFor`), and what a
+ * reservation or a release does to it; the repository writes what they decided. A concurrent
+ * reserver waits on the lock and then sees them used.
  */
 @Injectable()
 export class LockedQuoteReservations extends QuoteReservations {
@@ -25,30 +27,44 @@ export class LockedQuoteReservations extends QuoteReservations {
     super();
   }
 
-  async lock(
-    accountId: string,
-    quoteIds: readonly string[],
-    now: Date,
-  ): Promise<Map<string, QuoteCheck>> {
+  async lock(accountId: string, quoteIds: readonly string[], now: Date): Promise<QuoteLock> {
     const locked = await this.quotes.lock([...new Set(quoteIds.filter(isUuid))]);
     const quotes = new Map(locked.map((quote) => [quote.id, quote]));
     const checks = new Map<string, QuoteCheck>();
-    for (const id of quoteIds) {
-      const quote = quotes.get(id);
-      const refusal = quote ? quote.refusalFor(accountId, now) : QUOTE_ERRORS.notFound;
-      if (!refusal && quote) {
-        checks.set(id, { usable: true, quote: { id, fee: quote.fee, ...this.termsOf(quote) } });
-      } else if (refusal) {
-        const known = refusal !== QUOTE_ERRORS.notFound && quote;
-        checks.set(id, {
-          usable: false,
-          code: refusal,
-          detail: REFUSAL_DETAILS[refusal](id, quote?.expiresAt),
-          terms: known ? this.termsOf(quote) : undefined,
-        });
-      }
+    for (const id of quoteIds) checks.set(id, this.check(id, quotes.get(id), accountId, now));
+    const pick = (ids: readonly string[]) => ids.map((id) => quotes.get(id)!);
+    return {
+      checks,
+      markUsed: async (ids) => {
+        for (const quote of pick(ids)) {
+          const refusal = quote.reserve(accountId, now);
+          if (refusal)
+            throw new Error(`quote ${quote.id} was found usable but refuses: ${refusal}`);
+        }
+        await this.quotes.saveUsage(pick(ids));
+      },
+      release: async (ids) => {
+        const own = pick(ids).filter((quote) => quote.accountId === accountId);
+        own.forEach((quote) => quote.release());
+        await this.quotes.saveUsage(own);
+      },
+    };
+  }
+
+  private check(id: string, quote: Quote | undefined, accountId: string, now: Date): QuoteCheck {
+    const refusal = quote ? quote.refusalFor(accountId, now) : QUOTE_ERRORS.notFound;
+    if (quote && !refusal) {
+      return { usable: true, quote: { id, fee: quote.fee, ...this.termsOf(quote) } };
     }
-    return checks;
+    const code = refusal ?? QUOTE_ERRORS.notFound;
+    // Another account's quote is "not found", terms and all.
+    const known = quote && code !== QUOTE_ERRORS.notFound;
+    return {
+      usable: false,
+      code,
+      detail: REFUSAL_DETAILS[code](id, quote?.expiresAt),
+      terms: known ? this.termsOf(quote) : undefined,
+    };
   }
 
   private termsOf(quote: Quote): QuoteTerms {
@@ -61,21 +77,5 @@ export class LockedQuoteReservations extends QuoteReservations {
         }
       : NO_RULES;
     return { currency: quote.currency, country: quote.country, rules };
-  }
-
-  async markUsed(accountId: string, quoteIds: readonly string[], now: Date): Promise<void> {
-    for (const id of quoteIds) {
-      const refusal = this.quotes.locked(id).reserve(accountId, now);
-      if (refusal) throw new Error(`quote ${id} was found usable but refuses: ${refusal}`);
-    }
-    return Promise.resolve();
-  }
-
-  async release(accountId: string, quoteIds: readonly string[]): Promise<void> {
-    for (const id of quoteIds) {
-      const quote = this.quotes.locked(id);
-      if (quote.accountId === accountId) quote.release();
-    }
-    return Promise.resolve();
   }
 }

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { untrackedEntity } from '../../shared/infrastructure/untracked-entity';
 import { Quote } from '../domain/quote';
 import { quotesSql } from './quotes.sql';
 
@@ -15,16 +16,25 @@ export class QuotesRepository {
     await this.em.insert(quote);
   }
 
-  /** Locked in id order (`LOCK_QUOTES`), and managed: a reservation is flushed at commit. */
+  /** Locked in id order until the transaction ends (`LOCK_QUOTES`); untracked, see `saveUsage`. */
   async lock(ids: readonly string[]): Promise<Quote[]> {
     const rows = await quotesSql.lockQuotes(this.em, ids);
-    return rows.map((row) => this.em.map(Quote, row));
+    return rows.map((row) => untrackedEntity(this.em, Quote, row));
   }
 
-  /** A quote `lock` loaded in this transaction; its changes are written when the transaction commits. */
-  locked(id: string): Quote {
-    const quote = this.em.getUnitOfWork().getById<Quote>(Quote.name, id);
-    if (!quote) throw new Error(`quote ${id} was not locked in this transaction`);
-    return quote;
+  /** Writes the quotes' `usedAt` as `reserve` or `release` left it: one statement per value. */
+  async saveUsage(quotes: readonly Quote[]): Promise<void> {
+    const byUsedAt = new Map<number | null, Quote[]>();
+    for (const quote of quotes) {
+      const key = quote.usedAt?.getTime() ?? null;
+      byUsedAt.set(key, [...(byUsedAt.get(key) ?? []), quote]);
+    }
+    for (const [, group] of byUsedAt) {
+      await quotesSql.saveUsage(
+        this.em,
+        group[0].usedAt,
+        group.map((quote) => quote.id),
+      );
+    }
   }
 }

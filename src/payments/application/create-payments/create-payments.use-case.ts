@@ -16,7 +16,9 @@ const isRejected = (o: ItemOutcome | undefined): o is RejectedItem => o?.outcome
 /**
  * Creates a batch of payments in one transaction, in as few statements as the batch allows:
  * one locking read of the quotes, one update marking them used, one multi-row insert (plus the
- * outbox rows), and a lookup of known externalRefs only for items not created (ADR 0006). Items are independent unless `atomic`; then any rejection rolls back all.
+ * outbox rows), and only for items not created, an update giving their quotes back and a lookup
+ * of known externalRefs (ADR 0006). Items are independent unless `atomic`; then any rejection
+ * rolls back all.
  */
 @Injectable()
 export class CreatePaymentsUseCase {
@@ -40,11 +42,12 @@ export class CreatePaymentsUseCase {
       // formed (amount decimals, beneficiary formats). A malformed one is refused here, before
       // any write. New payments are the common case, so the quotes are then marked used at once;
       // an externalRef that is already known shows up below as a refused quote or a skipped insert.
-      const checks = await this.quotes.lock(
+      const lock = await this.quotes.lock(
         accountId,
         items.map((item) => item.quoteId),
         now,
       );
+      const checks = lock.checks;
       const termsAt = (i: number) => termsOf(checks.get(items[i].quoteId));
       assertAmountsFit(items, (i) => termsAt(i)?.currency);
       const fitted = fitBeneficiaries(items, termsAt);
@@ -62,17 +65,10 @@ export class CreatePaymentsUseCase {
           outcomes[index] = rejected(index, item, PAYMENT_ERRORS.amountOutOfRange, outOfRange);
         else candidates.push({ index, payment });
       });
-      await this.quotes.markUsed(
-        accountId,
-        candidates.map((c) => fitted[c.index].quoteId),
-        now,
-      );
+      await lock.markUsed(candidates.map((c) => fitted[c.index].quoteId));
       const inserted = await this.payments.insertNew(candidates.map((c) => c.payment));
       const lost = candidates.filter((c) => !inserted.has(c.payment.id));
-      await this.quotes.release(
-        accountId,
-        lost.map((c) => fitted[c.index].quoteId),
-      );
+      await lock.release(lost.map((c) => fitted[c.index].quoteId));
       for (const { index, payment } of candidates) {
         if (inserted.has(payment.id)) outcomes[index] = created(index, payment);
       }
