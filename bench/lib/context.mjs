@@ -22,6 +22,7 @@ export const K = {
   webhookSeconds: envNumber('BENCH_WEBHOOK_SECONDS', DURATION),
   webhookCeilingSeconds: envNumber('BENCH_WEBHOOK_CEILING_SECONDS', 5),
   webhookConcurrency: envNumber('BENCH_WEBHOOK_CONCURRENCY', 50),
+  webhookSubscriptions: envNumber('BENCH_WEBHOOK_SUBSCRIPTIONS', 20),
   latencySeconds: envNumber('BENCH_LATENCY_SECONDS', 20),
   latencyRate: envNumber('BENCH_LATENCY_RATE', 200),
   latencyBatch: envNumber('BENCH_LATENCY_BATCH', 10),
