@@ -10,6 +10,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  *   due-index scan, untouched: they stay due, and the rows of other subscriptions behind them get
  *   leased (a hanging receiver takes its cap, no more). The scan still passes over those rows'
  *   index entries: a held-back backlog at the head of the queue costs the claim its length.
+ *   The filter is on `coalesce(subscription_id, null)`, the same value but an expression without
+ *   statistics: on the bare column, with one or two subscriptions holding most due rows, PostgreSQL
+ *   estimated that the filter leaves one row, and sorted the whole backlog instead of walking the
+ *   due index to the first batch (9 ms instead of 0.8 ms a claim with 30,000 rows due).
  * - subs: the candidates' subscription rows, locked (NO KEY UPDATE, SKIP LOCKED: never waits, so no
  *   deadlock with a PATCH). `seen` is the same rows as of this statement's snapshot: a row whose
  *   version changed after the snapshot (another instance's claim committed in between, or a PATCH)
@@ -30,7 +34,7 @@ export const CLAIM_DUE_TEMPLATE = `with blocked as (
   due as (
     select id, subscription_id, next_attempt_at, manual_retry from webhook_delivery
     where status = 'PENDING' and next_attempt_at <= :now
-      and subscription_id <> all (array(select subscription_id from blocked))
+      and coalesce(subscription_id, null) <> all (array(select subscription_id from blocked))
     order by next_attempt_at limit :overFetch for update skip locked),
   seen as materialized (
     select id, xmin::text as version from webhook_subscription where id in (select subscription_id from due)),
