@@ -188,10 +188,6 @@ export class Payment extends AggregateRoot {
     return this.storedVersion === undefined ? this.revision : this.storedVersion;
   }
 
-  get hasUnsavedChanges(): boolean {
-    return this.persistedVersion !== this.revision;
-  }
-
   /** Called by the repository once the row is written, so that a later save expects that version. */
   markPersisted(): void {
     this.storedVersion = this.revision;

@@ -46,13 +46,6 @@ describe('Subscription', () => {
     expect(s.toView()).toMatchObject({ status: 'ACTIVE', disabledReason: null });
   });
 
-  it('a paused or disabled subscription still wants its event types (its deliveries wait)', () => {
-    const s = newSubscription();
-    s.update({ status: 'PAUSED', eventTypes: ['payment.paid'] }, later);
-    expect(s.wants('payment.paid')).toBe(true);
-    expect(s.wants('payment.created')).toBe(false);
-  });
-
   it('null clears the description and the rate limit', () => {
     const s = newSubscription();
     s.update({ description: 'orders', rateLimitPerSecond: 5 }, later);
@@ -210,10 +203,9 @@ describe('Subscription disabled by the service, deleted by its owner', () => {
     expect(s.failingSince).toBeNull();
   });
 
-  it('a deleted subscription wants nothing and records when it was deleted', () => {
+  it('a deleted subscription records when it was deleted', () => {
     const s = newSubscription();
     s.delete(later);
-    expect(s.wants('payment.paid')).toBe(false);
     expect(s).toMatchObject({ status: 'DELETED', deletedAt: later, updatedAt: later });
   });
 });

@@ -90,14 +90,6 @@ export class Subscription {
   }
 
   /**
-   * A subscription that has not been deleted gets a delivery of every event of a type it chose,
-   * whatever its status: a paused or disabled one keeps them waiting, so nothing is lost.
-   */
-  wants(eventType: string): boolean {
-    return this.status !== 'DELETED' && (this.eventTypes as readonly string[]).includes(eventType);
-  }
-
-  /**
    * Applies an owner's PATCH under the creation rules (a URL is checked by the caller, which
    * needs DNS). Each refusal names its field; nothing changes unless every field is valid.
    */

@@ -10,8 +10,10 @@ import type { DeliveryProgress, DeliveryTarget } from '../domain/delivery';
  */
 
 /**
- * The fan-out's targets: the account's subscriptions (paused and disabled ones included) that want
- * the event type. FOR SHARE: a DELETE or a status change of one of these waits for the fan-out's
+ * The fan-out's targets, which is the rule for who gets a delivery: every subscription of the
+ * account that is not deleted and chose the event's type, whatever its status. A paused or
+ * disabled one keeps its deliveries waiting, so nothing is lost (delivery-fan-out and
+ * pause-resume e2e). FOR SHARE: a DELETE or a status change of one of these waits for the fan-out's
  * transaction, then treats its new deliveries like the older ones (cancels, parks or wakes them).
  * Raw rather than `em.find` because it runs per event in the relay's transaction: the ORM form
  * cost 2.6 times the service CPU per fanned-out event (444 → 1,163 µs, median of 10 interleaved
