@@ -36,12 +36,13 @@ export class LockedQuoteReservations extends QuoteReservations {
     return {
       checks,
       markUsed: async (ids) => {
-        for (const quote of pick(ids)) {
+        const chosen = pick(ids);
+        for (const quote of chosen) {
           const refusal = quote.reserve(accountId, now);
           if (refusal)
             throw new Error(`quote ${quote.id} was found usable but refuses: ${refusal}`);
         }
-        await this.quotes.saveUsage(pick(ids));
+        await this.quotes.saveUsage(chosen);
       },
       release: async (ids) => {
         const own = pick(ids).filter((quote) => quote.accountId === accountId);

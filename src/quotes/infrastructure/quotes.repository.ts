@@ -27,9 +27,11 @@ export class QuotesRepository {
     const byUsedAt = new Map<number | null, Quote[]>();
     for (const quote of quotes) {
       const key = quote.usedAt?.getTime() ?? null;
-      byUsedAt.set(key, [...(byUsedAt.get(key) ?? []), quote]);
+      const group = byUsedAt.get(key);
+      if (group) group.push(quote);
+      else byUsedAt.set(key, [quote]);
     }
-    for (const [, group] of byUsedAt) {
+    for (const group of byUsedAt.values()) {
       await quotesSql.saveUsage(
         this.em,
         group[0].usedAt,
